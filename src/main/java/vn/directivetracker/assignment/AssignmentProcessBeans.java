@@ -1,0 +1,79 @@
+package vn.directivetracker.assignment;
+
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.directivetracker.common.CurrentActor;
+import vn.directivetracker.notification.NotificationService;
+
+/**
+ * Delegates and listeners of {@code agency-assignment}: thin adapters from process variables to
+ * {@link AssignmentService}. Listeners run in the transaction that completes the task, so a
+ * rejected input (e.g. a return without a reason) fails the completion and changes nothing.
+ */
+@Configuration
+class AssignmentProcessBeans {
+
+    @Bean
+    ExecutionListener loadAssignmentContext(AssignmentService assignments) {
+        return execution -> execution.setVariables(
+                assignments.start(assignmentId(execution), execution.getProcessInstanceId()));
+    }
+
+    @Bean
+    JavaDelegate notifyAgencyDelegate(NotificationService notifications) {
+        return execution -> notifications.assignmentReceived(assignmentId(execution));
+    }
+
+    @Bean
+    JavaDelegate completeAssignmentDelegate(AssignmentService assignments) {
+        return execution -> assignments.complete(assignmentId(execution));
+    }
+
+    @Bean
+    TaskListener recordAcknowledgement(AssignmentService assignments, CurrentActor actor) {
+        return task -> assignments.acknowledge(assignmentId(task), actor.completing(task));
+    }
+
+    @Bean
+    TaskListener recordProgressReport(AssignmentService assignments, CurrentActor actor) {
+        return task -> {
+            Object percent = task.getVariable(PROGRESS_PERCENT);
+            assignments.reportProgress(
+                    assignmentId(task),
+                    (String) task.getVariable(PROGRESS_NOTE),
+                    percent == null ? -1 : ((Number) percent).intValue(),
+                    Boolean.TRUE.equals(task.getVariable(RESULT_READY)),
+                    actor.completing(task));
+            // The gateway after this task reads resultReady; an unticked checkbox may arrive as null.
+            task.setVariable(RESULT_READY, Boolean.TRUE.equals(task.getVariable(RESULT_READY)));
+        };
+    }
+
+    @Bean
+    TaskListener recordHeadDecision(AssignmentService assignments, CurrentActor actor) {
+        return task -> assignments.decideAsHead(
+                assignmentId(task),
+                AgencyAssignmentProcess.APPROVE.equals(task.getVariable(HEAD_DECISION)),
+                (String) task.getVariable(HEAD_COMMENT),
+                actor.completing(task));
+    }
+
+    @Bean
+    TaskListener recordResultReview(AssignmentService assignments, CurrentActor actor) {
+        return task -> assignments.review(
+                assignmentId(task),
+                AgencyAssignmentProcess.ACCEPT.equals(task.getVariable(REVIEW_DECISION)),
+                (String) task.getVariable(RETURN_REASON),
+                actor.completing(task));
+    }
+
+    private static long assignmentId(VariableScope scope) {
+        return ((Number) scope.getVariable(ASSIGNMENT_ID)).longValue();
+    }
+}

@@ -1,0 +1,127 @@
+package vn.directivetracker.assignment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.directivetracker.common.NotFoundException;
+import vn.directivetracker.directive.ResponsibleRole;
+
+@Repository
+public class AssignmentRepository {
+
+    private final JdbcClient jdbc;
+
+    public AssignmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts unless the item already has an assignment for the agency; true if inserted. */
+    public boolean insertIfAbsent(long directiveId, long itemId, String agencyCode, ResponsibleRole role,
+            LocalDate deadline, LocalDateTime now) {
+        int exists = jdbc.sql("select count(*) from assignment where item_id = ? and agency_code = ?")
+                .params(itemId, agencyCode)
+                .query(Integer.class)
+                .single();
+        if (exists > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into assignment (directive_id, item_id, agency_code, role, deadline, phase, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(directiveId, itemId, agencyCode, role.name(), deadline, AssignmentPhase.RECEIVED.name(), now)
+                .update();
+        return true;
+    }
+
+    public Assignment get(long id) {
+        return jdbc.sql("select * from assignment where id = ?")
+                .param(id)
+                .query(this::map)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Không có nhiệm vụ " + id));
+    }
+
+    public Optional<Assignment> find(long id) {
+        return jdbc.sql("select * from assignment where id = ?").param(id).query(this::map).optional();
+    }
+
+    public List<Assignment> ofDirective(long directiveId) {
+        return jdbc.sql("select * from assignment where directive_id = ? order by item_id, role desc, agency_code")
+                .param(directiveId)
+                .query(this::map)
+                .list();
+    }
+
+    public List<Long> idsOfDirective(long directiveId) {
+        return jdbc.sql("select id from assignment where directive_id = ? order by id")
+                .param(directiveId)
+                .query(Long.class)
+                .list();
+    }
+
+    public void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update assignment set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    public void setPhase(long id, AssignmentPhase phase) {
+        jdbc.sql("update assignment set phase = ? where id = ?").params(phase.name(), id).update();
+    }
+
+    public void markAcknowledged(long id, LocalDateTime at) {
+        jdbc.sql("update assignment set acknowledged_at = ?, phase = ? where id = ? and acknowledged_at is null")
+                .params(at, AssignmentPhase.IN_PROGRESS.name(), id)
+                .update();
+    }
+
+    public void markResultSubmitted(long id, LocalDateTime at) {
+        jdbc.sql("update assignment set result_submitted_at = ?, phase = ? where id = ?")
+                .params(at, AssignmentPhase.AWAITING_REVIEW.name(), id)
+                .update();
+    }
+
+    public void markCompleted(long id, LocalDateTime at) {
+        jdbc.sql("update assignment set completed_at = ?, phase = ? where id = ? and completed_at is null")
+                .params(at, AssignmentPhase.COMPLETED.name(), id)
+                .update();
+    }
+
+    public void insertProgressReport(long assignmentId, String note, int percent, boolean finalResult, String by, LocalDateTime at) {
+        jdbc.sql("""
+                        insert into progress_report (assignment_id, note, percent_done, final_result, reported_by, reported_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(assignmentId, note, percent, finalResult, by, at)
+                .update();
+    }
+
+    public List<ProgressReport> progressReports(long assignmentId) {
+        return jdbc.sql("""
+                        select note, percent_done, final_result, reported_by, reported_at from progress_report
+                        where assignment_id = ? order by reported_at, id""")
+                .param(assignmentId)
+                .query((rs, row) -> new ProgressReport(
+                        rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4),
+                        rs.getObject(5, LocalDateTime.class)))
+                .list();
+    }
+
+    private Assignment map(ResultSet rs, int row) throws SQLException {
+        return new Assignment(
+                rs.getLong("id"),
+                rs.getLong("directive_id"),
+                rs.getLong("item_id"),
+                rs.getString("agency_code"),
+                ResponsibleRole.valueOf(rs.getString("role")),
+                rs.getObject("deadline", LocalDate.class),
+                AssignmentPhase.valueOf(rs.getString("phase")),
+                rs.getObject("acknowledged_at", LocalDateTime.class),
+                rs.getObject("result_submitted_at", LocalDateTime.class),
+                rs.getObject("completed_at", LocalDateTime.class),
+                rs.getObject("cancelled_at", LocalDateTime.class),
+                rs.getString("process_instance_id"));
+    }
+}

@@ -1,0 +1,119 @@
+package vn.directivetracker.assignment;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import vn.directivetracker.agency.Agency;
+import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.common.Clocks;
+import vn.directivetracker.directive.Directive;
+import vn.directivetracker.directive.DirectiveItem;
+import vn.directivetracker.directive.DirectiveRepository;
+import vn.directivetracker.directive.DirectiveService;
+
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
+
+/** What happens to one assignment as its agency works on it; called from the process, in its transaction. */
+@Service
+public class AssignmentService {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final AssignmentRepository assignments;
+    private final DirectiveService directiveService;
+    private final DirectiveRepository directives;
+    private final AgencyRegistry registry;
+    private final Clocks clocks;
+
+    public AssignmentService(AssignmentRepository assignments, DirectiveService directiveService,
+            DirectiveRepository directives, AgencyRegistry registry, Clocks clocks) {
+        this.assignments = assignments;
+        this.directiveService = directiveService;
+        this.directives = directives;
+        this.registry = registry;
+        this.clocks = clocks;
+    }
+
+    /**
+     * Binds the assignment to its process instance and returns the variables its tasks show: who
+     * does it (candidate groups) and what it is about (forms).
+     */
+    public Map<String, Object> start(long assignmentId, String processInstanceId) {
+        Assignment assignment = assignments.get(assignmentId);
+        assignments.setProcessInstance(assignmentId, processInstanceId);
+        Directive directive = directiveService.get(assignment.directiveId());
+        DirectiveItem item = item(assignment);
+        Agency agency = registry.get(assignment.agencyCode());
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(AGENCY_CODE, agency.code());
+        variables.put(AGENCY_HEAD_GROUP, agency.headGroupId());
+        variables.put(AGENCY_NAME, agency.name());
+        variables.put(DIRECTIVE_NUMBER, directive.number());
+        variables.put(DIRECTIVE_SUBJECT, directive.subject());
+        variables.put(ITEM_ORDINAL, item.label());
+        variables.put(ITEM_CONTENT, item.content());
+        variables.put(ROLE_LABEL, assignment.role().label());
+        variables.put(DEADLINE_LABEL, deadlineLabel(assignment));
+        return variables;
+    }
+
+    public DirectiveItem item(Assignment assignment) {
+        return directives.items(assignment.directiveId()).stream()
+                .filter(i -> i.id() == assignment.itemId())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    public static String deadlineLabel(Assignment assignment) {
+        return assignment.deadline() == null ? "Thường xuyên" : assignment.deadline().format(DATE);
+    }
+
+    public void acknowledge(long assignmentId, String actor) {
+        Assignment assignment = assignments.get(assignmentId);
+        assignments.markAcknowledged(assignmentId, clocks.now());
+        event(assignment, "ACKNOWLEDGED", actor, null);
+    }
+
+    public void reportProgress(long assignmentId, String note, int percent, boolean resultReady, String actor) {
+        if (note == null || note.isBlank()) {
+            throw new IllegalArgumentException("Chưa nhập nội dung báo cáo");
+        }
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("Tỷ lệ hoàn thành phải từ 0 đến 100");
+        }
+        LocalDateTime now = clocks.now();
+        assignments.insertProgressReport(assignmentId, note, percent, resultReady, actor, now);
+        assignments.setPhase(assignmentId, resultReady ? AssignmentPhase.AWAITING_HEAD_APPROVAL : AssignmentPhase.IN_PROGRESS);
+    }
+
+    public void decideAsHead(long assignmentId, boolean approved, String comment, String actor) {
+        Assignment assignment = assignments.get(assignmentId);
+        if (approved) {
+            assignments.markResultSubmitted(assignmentId, clocks.now());
+        } else {
+            assignments.setPhase(assignmentId, AssignmentPhase.IN_PROGRESS);
+        }
+        event(assignment, approved ? "HEAD_APPROVED" : "HEAD_RETURNED", actor, comment);
+    }
+
+    public void review(long assignmentId, boolean accepted, String reason, String actor) {
+        if (!accepted && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("Khi trả lại phải nêu lý do");
+        }
+        Assignment assignment = assignments.get(assignmentId);
+        if (!accepted) {
+            assignments.setPhase(assignmentId, AssignmentPhase.IN_PROGRESS);
+        }
+        event(assignment, accepted ? "RESULT_ACCEPTED" : "RESULT_RETURNED", actor, reason);
+    }
+
+    public void complete(long assignmentId) {
+        assignments.markCompleted(assignmentId, clocks.now());
+    }
+
+    private void event(Assignment assignment, String type, String actor, String comment) {
+        directives.recordEvent(assignment.directiveId(), assignment.id(), type, actor, comment, clocks.now());
+    }
+}

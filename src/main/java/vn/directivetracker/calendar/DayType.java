@@ -1,0 +1,7 @@
+package vn.directivetracker.calendar;
+
+/** An entry of the holiday calendar: a day off, or a weekend day worked in exchange for one. */
+public enum DayType {
+    OFF,
+    WORKDAY
+}

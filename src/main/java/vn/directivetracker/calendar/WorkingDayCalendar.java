@@ -1,0 +1,58 @@
+package vn.directivetracker.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Vietnamese working days: Monday to Friday, minus the public holidays and days off announced for
+ * the year, plus the Saturdays or Sundays announced as make-up working days. The calendar is data
+ * (table {@code holiday}), not computed: the Prime Minister announces the swaps each year.
+ *
+ * <p>Counting follows Bộ luật Dân sự 2015 Điều 147–148: the day a period starts from is not counted,
+ * and a deadline that falls on a day off moves to the next working day.
+ */
+@Service
+public class WorkingDayCalendar {
+
+    private final HolidayRepository holidays;
+
+    public WorkingDayCalendar(HolidayRepository holidays) {
+        this.holidays = holidays;
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        return isWorkingDay(date, holidays.typesAround(date, date));
+    }
+
+    /** The date N working days after {@code from} (from itself not counted); N = 0 gives from, moved to a working day. */
+    public LocalDate addWorkingDays(LocalDate from, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("Số ngày làm việc không được âm: " + days);
+        }
+        // Generous window: even Tết adds at most ~9 days off per 5 working days.
+        Map<LocalDate, DayType> special = holidays.typesAround(from, from.plusDays(days * 3L + 30));
+        LocalDate date = from;
+        int counted = 0;
+        while (counted < days) {
+            date = date.plusDays(1);
+            if (isWorkingDay(date, special)) {
+                counted++;
+            }
+        }
+        while (!isWorkingDay(date, special)) {
+            date = date.plusDays(1);
+        }
+        return date;
+    }
+
+    private static boolean isWorkingDay(LocalDate date, Map<LocalDate, DayType> special) {
+        DayType type = special.get(date);
+        if (type != null) {
+            return type == DayType.WORKDAY;
+        }
+        DayOfWeek dow = date.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    }
+}

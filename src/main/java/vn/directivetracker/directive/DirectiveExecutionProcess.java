@@ -1,0 +1,27 @@
+package vn.directivetracker.directive;
+
+/** Process {@code directive-execution} (bpmn/directive-execution.bpmn): its key, element ids and variables. */
+public final class DirectiveExecutionProcess {
+
+    public static final String KEY = "directive-execution";
+
+    public static final class Elements {
+        public static final String EXECUTE_ASSIGNMENTS = "ExecuteAssignments";
+        public static final String EVALUATE_DIRECTIVE = "EvaluateDirective";
+        public static final String CLOSE_DIRECTIVE = "CloseDirective";
+        public static final String DIRECTIVE_CLOSED = "DirectiveClosed";
+
+        private Elements() {}
+    }
+
+    public static final class Variables {
+        public static final String DIRECTIVE_ID = "directiveId";
+        public static final String DIRECTIVE_NUMBER = "directiveNumber";
+        public static final String ASSIGNMENT_ID = "assignmentId";
+        public static final String EVALUATION_COMMENT = "evaluationComment";
+
+        private Variables() {}
+    }
+
+    private DirectiveExecutionProcess() {}
+}

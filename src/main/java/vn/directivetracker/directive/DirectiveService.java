@@ -1,0 +1,107 @@
+package vn.directivetracker.directive;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.assignment.AssignmentPlanner;
+import vn.directivetracker.common.Clocks;
+import vn.directivetracker.common.NotFoundException;
+import vn.directivetracker.common.TrackerProperties;
+
+/**
+ * The life of a directive in our tables. Each method runs in the caller's transaction, which is the
+ * engine's when called from a delegate: the business rows and the process state commit or roll back
+ * together.
+ */
+@Service
+public class DirectiveService {
+
+    /** Symbol of the issuing body in document numbers (15/UBND-KGVX). */
+    static final String ISSUER_SYMBOL = "UBND";
+
+    private final DirectiveRepository directives;
+    private final DirectiveRequestValidator validator;
+    private final DocumentNumberSeries numberSeries;
+    private final AssignmentPlanner planner;
+    private final RuntimeService runtimeService;
+    private final TrackerProperties properties;
+    private final Clocks clocks;
+
+    public DirectiveService(DirectiveRepository directives, DirectiveRequestValidator validator,
+            DocumentNumberSeries numberSeries, AssignmentPlanner planner, RuntimeService runtimeService,
+            TrackerProperties properties, Clocks clocks) {
+        this.directives = directives;
+        this.validator = validator;
+        this.numberSeries = numberSeries;
+        this.planner = planner;
+        this.runtimeService = runtimeService;
+        this.properties = properties;
+        this.clocks = clocks;
+    }
+
+    /** Stores the draft and starts its issuance: review, signature, numbering. All or nothing. */
+    @Transactional
+    public long submit(DirectiveRequest request, String drafter) {
+        validator.validate(request);
+        String place = request.place() == null || request.place().isBlank() ? properties.place() : request.place();
+        long id = directives.insertDraft(request, place, drafter, clocks.now());
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(DirectiveIssuanceProcess.KEY)
+                .businessKey(String.valueOf(id))
+                .setVariable(DirectiveIssuanceProcess.Variables.DIRECTIVE_ID, id)
+                .setVariable(DirectiveIssuanceProcess.Variables.DIRECTIVE_SUBJECT, request.subject())
+                .setVariable(DirectiveIssuanceProcess.Variables.DRAFTER, drafter)
+                .execute();
+        directives.setIssuanceProcess(id, instance.getId());
+        directives.recordEvent(id, null, "SUBMITTED", drafter, null, clocks.now());
+        return id;
+    }
+
+    public Directive get(long id) {
+        return directives.find(id).orElseThrow(() -> new NotFoundException("Không có văn bản chỉ đạo " + id));
+    }
+
+    /**
+     * Numbers and issues the directive and plans its assignments. Idempotent: a retried job keeps the
+     * number already given and adds only missing assignments.
+     *
+     * @return the document number
+     */
+    @Transactional
+    public String issue(long id) {
+        Directive directive = get(id);
+        String number = directive.number();
+        LocalDate issueDate = directive.issueDate();
+        if (number == null) {
+            issueDate = clocks.today();
+            int sequence = numberSeries.next(issueDate.getYear());
+            number = directive.type().formatNumber(sequence, ISSUER_SYMBOL, directive.fieldCode());
+            directives.markIssued(id, issueDate.getYear(), sequence, number, issueDate);
+        }
+        planner.plan(id, directives.items(id), issueDate);
+        return number;
+    }
+
+    public void recordDecision(long id, DirectiveStatus newStatus, String event, String actor, String comment) {
+        directives.updateStatus(id, newStatus);
+        directives.recordEvent(id, null, event, actor, comment, clocks.now());
+    }
+
+    public void startExecution(long id, String number) {
+        Directive directive = get(id);
+        if (directive.executionProcessInstanceId() != null) {
+            return;
+        }
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(DirectiveExecutionProcess.KEY)
+                .businessKey(number)
+                .setVariable(DirectiveExecutionProcess.Variables.DIRECTIVE_ID, id)
+                .setVariable(DirectiveExecutionProcess.Variables.DIRECTIVE_NUMBER, number)
+                .execute();
+        directives.setExecutionProcess(id, instance.getId());
+    }
+
+    public void close(long id, String actor, String evaluation) {
+        recordDecision(id, DirectiveStatus.CLOSED, "CLOSED", actor, evaluation);
+    }
+}

@@ -1,0 +1,43 @@
+package vn.directivetracker.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders an email from {@code templates/mail/<name>.html} and {@code <name>.txt}. A dedicated
+ * engine, so mail templates never mix with web pages; HTML output escapes everything users typed.
+ */
+@Component
+public class MailTemplates {
+
+    private final TemplateEngine engine = new TemplateEngine();
+
+    public MailTemplates() {
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
+    }
+
+    public Rendered render(String name, Map<String, Object> model) {
+        Context context = new Context(java.util.Locale.forLanguageTag("vi-VN"), model);
+        return new Rendered(engine.process(name + ".txt", context).strip(), engine.process(name + ".html", context));
+    }
+
+    public record Rendered(String text, String html) {}
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setCheckExistence(true);
+        resolver.setResolvablePatterns(java.util.Set.of("*" + suffix));
+        resolver.setOrder(order);
+        resolver.setCacheable(true);
+        return resolver;
+    }
+}

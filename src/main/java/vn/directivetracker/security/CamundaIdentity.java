@@ -1,0 +1,52 @@
+package vn.directivetracker.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** Idempotent writes to Camunda's identity tables: safe to run at every start. */
+@Component
+public class CamundaIdentity {
+
+    public static final String TYPE_ROLE = "ROLE";
+    public static final String TYPE_AGENCY = "AGENCY";
+    public static final String TYPE_AGENCY_HEADS = "AGENCY_HEADS";
+
+    private final IdentityService identityService;
+
+    public CamundaIdentity(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public void ensureGroup(String id, String name, String type) {
+        Group group = identityService.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(id);
+        } else if (name.equals(group.getName()) && type.equals(group.getType())) {
+            return;
+        }
+        group.setName(name);
+        group.setType(type);
+        identityService.saveGroup(group);
+    }
+
+    public void ensureUser(String id, String firstName, String lastName, String email, String password) {
+        if (identityService.createUserQuery().userId(id).singleResult() != null) {
+            return;
+        }
+        User user = identityService.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(email);
+        user.setPassword(password);
+        identityService.saveUser(user);
+    }
+
+    public void ensureMembership(String userId, String groupId) {
+        boolean member = identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+        if (!member) {
+            identityService.createMembership(userId, groupId);
+        }
+    }
+}
