@@ -3,7 +3,7 @@ package vn.directivetracker.notification;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -15,7 +15,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class MailTemplates {
 
-    private final TemplateEngine engine = new TemplateEngine();
+    // SpEL (Spring) rather than OGNL, which is not on the classpath.
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
     public MailTemplates() {
         engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));

@@ -1,0 +1,42 @@
+package vn.directivetracker.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import vn.directivetracker.directive.DirectiveRequest;
+import vn.directivetracker.directive.DocumentType;
+import vn.directivetracker.directive.Urgency;
+
+public final class DirectiveFixtures {
+
+    public static final String SEED_JSON = "data/examples/seed-directive-gialai-2026.json";
+
+    private DirectiveFixtures() {}
+
+    /** A one-item letter to the given lead agencies, ongoing. */
+    public static DirectiveRequest smallDirective(String subject, List<String> leads, List<String> coordinating) {
+        return new DirectiveRequest(DocumentType.CONG_VAN, "KGVX", subject, "Căn cứ thử nghiệm", null, Urgency.NORMAL,
+                new DirectiveRequest.Signer("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Thử"),
+                leads, List.of("Lưu: VT"), "VT", "Đề nghị thực hiện./.",
+                List.of(new DirectiveRequest.Item("1", "Nội dung nhiệm vụ thử nghiệm", leads, coordinating, null, null, true, null)));
+    }
+
+    public static String seedJson() {
+        try (InputStream in = new ClassPathResource(SEED_JSON).getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static DirectiveRequest seed(ObjectMapper mapper) {
+        try {
+            return mapper.readValue(seedJson(), DirectiveRequest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

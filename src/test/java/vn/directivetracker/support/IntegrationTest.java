@@ -1,0 +1,118 @@
+package vn.directivetracker.support;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.directivetracker.directive.DirectiveIssuanceProcess;
+import vn.directivetracker.directive.DirectiveRequest;
+import vn.directivetracker.directive.DirectiveService;
+
+/**
+ * The whole application on a random port with the real engine, H2 (or, in subclasses, PostgreSQL)
+ * and a real SMTP server. Async jobs are run by {@link #executeJobs()}, so tests are deterministic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    @Autowired protected ProcessEngine processEngine;
+    @Autowired protected RuntimeService runtimeService;
+    @Autowired protected TaskService taskService;
+    @Autowired protected ManagementService managementService;
+    @Autowired protected IdentityService identityService;
+    @Autowired protected JdbcClient jdbc;
+    @Autowired protected TestRestTemplate rest;
+    @Autowired protected DirectiveService directiveService;
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMailServer::port);
+    }
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(processEngine);
+    }
+
+    protected TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    /** Runs every due job, including those the jobs create, until none is left. */
+    protected int executeJobs() {
+        int executed = 0;
+        for (int round = 0; round < 100; round++) {
+            List<Job> jobs = managementService.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return executed;
+            }
+            for (Job job : jobs) {
+                managementService.executeJob(job.getId());
+                executed++;
+            }
+        }
+        throw new IllegalStateException("Jobs keep appearing after 100 rounds");
+    }
+
+    protected Task task(String processInstanceId, String taskKey) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new AssertionError("No task " + taskKey + " in " + processInstanceId);
+        }
+        return task;
+    }
+
+    /** Claims and completes the task as the user would in Tasklist (authenticated, with their groups). */
+    protected void complete(String processInstanceId, String taskKey, String user, Map<String, Object> variables) {
+        Task task = task(processInstanceId, taskKey);
+        asUser(user, () -> {
+            taskService.claim(task.getId(), user);
+            taskService.complete(task.getId(), variables);
+        });
+    }
+
+    protected void asUser(String user, Runnable action) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            action.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Submits as the coordinator, approves, signs and issues, then runs the fan-out jobs. */
+    protected long submitAndIssue(DirectiveRequest request) {
+        long[] id = new long[1];
+        asUser("dieuphoi", () -> id[0] = directiveService.submit(request, "dieuphoi"));
+        String pi = directiveService.get(id[0]).issuanceProcessInstanceId();
+        complete(pi, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT, "lanhdaovp",
+                Map.of(DirectiveIssuanceProcess.Variables.REVIEW_DECISION, DirectiveIssuanceProcess.APPROVE));
+        complete(pi, DirectiveIssuanceProcess.Elements.SIGN_DIRECTIVE, "lanhdaoubnd",
+                Map.of(DirectiveIssuanceProcess.Variables.SIGN_DECISION, DirectiveIssuanceProcess.APPROVE));
+        complete(pi, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Map.of("registered", true));
+        executeJobs();
+        return id[0];
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}
