@@ -1,0 +1,133 @@
+package vn.directivetracker.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * BPMN is code: every model in bpmn/ follows the project's rules — diagram for every element
+ * (Modeler and Cockpit can draw it), Vietnamese names, stable English ids, history time to live,
+ * async service tasks with a retry cycle behind a delegate bean, and forms that exist.
+ */
+class ProcessModelRulesTest {
+
+    private static final Path BPMN_DIR = Path.of("bpmn");
+
+    static Stream<Path> models() throws IOException {
+        List<Path> models;
+        try (Stream<Path> files = Files.list(BPMN_DIR)) {
+            models = files.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList();
+        }
+        assertThat(models).hasSizeGreaterThanOrEqualTo(3);
+        return models.stream();
+    }
+
+    private static BpmnModelInstance read(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        Bpmn.validateModel(model);
+        return model;
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyElementIsDrawn(Path file) {
+        BpmnModelInstance model = read(file);
+        Set<String> shapes = new HashSet<>();
+        model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
+        Set<String> edges = new HashSet<>();
+        model.getModelElementsByType(BpmnEdge.class).forEach(e -> edges.add(e.getBpmnElement().getId()));
+        assertThat(ids(model.getModelElementsByType(FlowNode.class))).allSatisfy(id -> assertThat(shapes).contains(id));
+        assertThat(ids(model.getModelElementsByType(SequenceFlow.class))).allSatisfy(id -> assertThat(edges).contains(id));
+        model.getModelElementsByType(BpmnEdge.class).forEach(e -> assertThat(e.getWaypoints()).hasSizeGreaterThanOrEqualTo(2));
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void idsAreStableEnglishAndNamesAreVietnamese(Path file) {
+        BpmnModelInstance model = read(file);
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            assertThat(node.getId()).as("id").matches("[A-Z][A-Za-z0-9_]+");
+            boolean joinGateway = node instanceof ExclusiveGateway && node.getIncoming().size() > 1;
+            if (!joinGateway) {
+                assertThat(node.getName()).as("name of " + node.getId()).isNotBlank();
+            }
+        }
+        for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
+            if (gateway.getOutgoing().size() > 1) {
+                gateway.getOutgoing().forEach(flow -> {
+                    assertThat(flow.getName()).as("name of " + flow.getId()).isNotBlank();
+                    assertThat(flow.getConditionExpression()).as("condition of " + flow.getId()).isNotNull();
+                });
+            }
+        }
+        String names = String.join(" ", model.getModelElementsByType(FlowNode.class).stream()
+                .map(FlowNode::getName).filter(n -> n != null).toList());
+        assertThat(names).containsPattern("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]");
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void processesSetHistoryTimeToLive(Path file) {
+        for (Process process : read(file).getModelElementsByType(Process.class)) {
+            assertThat(process.isExecutable()).isTrue();
+            assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+            assertThat(process.getName()).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void serviceTasksAreAsyncDelegatesWithRetries(Path file) {
+        for (ServiceTask task : read(file).getModelElementsByType(ServiceTask.class)) {
+            assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " async").isTrue();
+            assertThat(task.getCamundaDelegateExpression()).as(task.getId() + " delegate").matches("\\$\\{[a-z][A-Za-z]+\\}");
+            assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count())
+                    .as(task.getId() + " retry cycle").isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void userTasksUseDeployedVietnameseForms(Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        for (UserTask task : read(file).getModelElementsByType(UserTask.class)) {
+            String formRef = task.getCamundaFormRef();
+            assertThat(formRef).as(task.getId() + " formRef").isNotBlank();
+            assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+            Path form = BPMN_DIR.resolve("forms").resolve(formRef + ".form");
+            assertThat(form).exists();
+            JsonNode json = mapper.readTree(form.toFile());
+            assertThat(json.get("id").asText()).isEqualTo(formRef);
+            assertThat(json.get("components")).isNotEmpty();
+            assertThat(task.getCamundaCandidateGroups() != null || task.getCamundaAssignee() != null)
+                    .as(task.getId() + " has someone to do it").isTrue();
+        }
+    }
+
+    private static List<String> ids(Collection<? extends BaseElement> elements) {
+        return elements.stream().map(BaseElement::getId).toList();
+    }
+}
