@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Measures the embedded default as a newcomer runs it: start-up time, the time to issue the seed
+# letter to every agency it names (fan-out of ~165 child processes and their assignment emails), and
+# the memory (RSS) afterwards. Prints the figures; asserts nothing.
+#
+#   bench/issue-seed-benchmark.sh            # builds the jar if needed, runs once
+#   RUNS=3 bench/issue-seed-benchmark.sh     # several runs, fresh database each time
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-1}
+PORT=${PORT:-18080}
+JVM_OPTS=${JVM_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx384m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m"}
+JAR=$(ls target/directive-tracker-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [[ -z $JAR ]]; then
+  ./mvnw -B -q -DskipTests package
+  JAR=$(ls target/directive-tracker-*.jar | grep -v original | head -1)
+fi
+JAR=$(realpath "$JAR")
+api() { curl -sf -u dieuphoi:demo "http://localhost:$PORT$1"; }
+
+echo "jar: $JAR"
+echo "jvm: $JVM_OPTS"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
+for run in $(seq 1 "$RUNS"); do
+  work=$(mktemp -d)
+  (cd "$work" && exec java $JVM_OPTS -jar "$JAR" --server.port="$PORT" > app.log 2>&1) &
+  pid=$!
+  trap 'kill $pid 2>/dev/null || true' EXIT
+  begin=$(date +%s.%N)
+  until curl -sf "http://localhost:$PORT/actuator/health" > /dev/null; do sleep 0.2; done
+  ready=$(date +%s.%N)
+  # Wait until every assignment's notice went out (the last step of the fan-out).
+  expected=0
+  for _ in $(seq 1 600); do
+    expected=$(api "/api/directives/1" 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["assignments"]))' 2>/dev/null || echo 0)
+    done_count=$(api "/engine-rest/history/activity-instance/count?activityId=NotifyAgency&finished=true" 2>/dev/null \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])' 2>/dev/null || echo 0)
+    [[ $expected -gt 0 && $done_count -ge $expected ]] && break
+    sleep 0.5
+  done
+  figures=$(python3 - "$PORT" <<'PY'
+import json, sys, urllib.request, base64
+from datetime import datetime
+port = sys.argv[1]
+def get(path):
+    req = urllib.request.Request(f"http://localhost:{port}{path}")
+    req.add_header("Authorization", "Basic " + base64.b64encode(b"dieuphoi:demo").decode())
+    return json.load(urllib.request.urlopen(req))
+t = lambda s: datetime.strptime(s[:23], "%Y-%m-%dT%H:%M:%S.%f")
+issue = get("/engine-rest/history/activity-instance?activityId=IssueDirective")[0]
+children = get("/engine-rest/history/process-instance?processDefinitionKey=agency-assignment&sortBy=startTime&sortOrder=asc")
+notified = get("/engine-rest/history/activity-instance?activityId=NotifyAgency&finished=true&sortBy=endTime&sortOrder=desc&maxResults=1")[0]
+start = t(issue["startTime"])
+print(f"assignments={len(children)} "
+      f"issue_step_s={(t(issue['endTime']) - start).total_seconds():.2f} "
+      f"all_children_started_s={(t(children[-1]['startTime']) - start).total_seconds():.2f} "
+      f"all_notices_sent_s={(t(notified['endTime']) - start).total_seconds():.2f}")
+PY
+)
+  started=$(grep -ao 'Started DirectiveTrackerApplication in [0-9.]* seconds' "$work/app.log" | grep -o '[0-9.]*' | head -1)
+  rss_kb=$(ps -o rss= -p "$(pgrep -P $pid java || echo $pid)" | tail -1 | tr -d ' ')
+  printf 'run %d: startup_reported_s=%s health_up_s=%.2f %s rss_mb=%d\n' "$run" "$started" \
+    "$(echo "$ready - $begin" | bc)" "$figures" "$((rss_kb / 1024))"
+  kill $pid; wait $pid 2>/dev/null || true
+  trap - EXIT
+  rm -rf "$work"
+done
