@@ -84,7 +84,9 @@ abstract class SeedDirectiveScenario extends IntegrationTest {
         List<ProcessInstance> children = runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).list();
         assertThat(children).hasSize(actual.size());
         assertThat(children).allSatisfy(child -> assertThat(child.getBusinessKey()).startsWith(number + "/"));
-        assertThat(taskService.createTaskQuery().taskCandidateGroup("SNGV").count()).isEqualTo(2);
+        // Sở Ngoại vụ has two tasks waiting: item 1 (all agencies) and item 2 (steering committee).
+        assertThat(taskService.createTaskQuery().taskCandidateGroup("SNGV")
+                .processInstanceBusinessKey(number + "/SNGV").count()).isEqualTo(2);
 
         // Item 3 has a deadline of 30 working days from the issue date.
         JsonNode item3 = find(directive.get("assignments"), "3", "SVHTTDL");
