@@ -55,7 +55,7 @@ class DirectiveIssuanceProcessTest extends IntegrationTest {
 
         executeJobs();
         assertThat(pi).hasPassedInOrder(REVIEW_DRAFT, SIGN_DIRECTIVE, REGISTER_AND_ISSUE, ISSUE_DIRECTIVE,
-                NOTIFY_RECIPIENTS, START_EXECUTION).isEnded();
+                START_EXECUTION, NOTIFY_RECIPIENTS).isEnded();
         Directive issued = directives.get(id);
         Assertions.assertThat(issued.status()).isEqualTo(DirectiveStatus.ISSUED);
         Assertions.assertThat(issued.number()).matches("\\d{2,}/UBND-KGVX");
