@@ -13,6 +13,24 @@ public final class AgencyAssignmentProcess {
         public static final String REVIEW_RESULT = "ReviewResult";
         public static final String COMPLETE_ASSIGNMENT = "CompleteAssignment";
         public static final String ASSIGNMENT_COMPLETED = "AssignmentCompleted";
+        // Deadlines (the watch branch and the escalation ladder).
+        public static final String DECIDE_EXTENSION = "DecideExtension";
+        public static final String APPLY_EXTENSION_DECISION = "ApplyExtensionDecision";
+        public static final String ACKNOWLEDGE_OVERDUE = "AcknowledgeOverdue";
+        public static final String SEND_ACKNOWLEDGE_REMINDER = "SendAcknowledgeReminder";
+        public static final String DEADLINE_WATCH = "DeadlineWatch";
+        public static final String DUE_SOON = "DueSoon";
+        public static final String SEND_DUE_SOON_REMINDER = "SendDueSoonReminder";
+        public static final String DEADLINE_REACHED = "DeadlineReached";
+        public static final String SEND_OVERDUE_NOTICE = "SendOverdueNotice";
+        public static final String ESCALATION_DUE = "EscalationDue";
+        public static final String HANDLE_OVERDUE = "HandleOverdue";
+        public static final String APPLY_LEADER_EXTENSION = "ApplyLeaderExtension";
+        public static final String REASSIGN_ASSIGNMENT = "ReassignAssignment";
+        public static final String SEND_FORMAL_REMINDER = "SendFormalReminder";
+        public static final String PERIOD_ENDED = "PeriodEnded";
+        public static final String CLOSE_ONGOING_ASSIGNMENT = "CloseOngoingAssignment";
+        public static final String NOTHING_TO_WATCH = "NothingToWatch";
 
         private Elements() {}
     }
@@ -38,13 +56,38 @@ public final class AgencyAssignmentProcess {
         public static final String HEAD_COMMENT = "headComment";
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String RETURN_REASON = "returnReason";
+        // Deadlines.
+        public static final String HAS_DEADLINE = "hasDeadline";
+        public static final String HAS_PERIOD_END = "hasPeriodEnd";
+        public static final String REQUEST_EXTENSION = "requestExtension";
+        public static final String REQUESTED_DEADLINE = "requestedDeadline";
+        public static final String EXTENSION_REASON = "extensionReason";
+        public static final String EXTENSION_DECIDER_GROUP = "extensionDeciderGroup";
+        public static final String EXTENSION_DECISION = "extensionDecision";
+        public static final String EXTENSION_COMMENT = "extensionComment";
+        public static final String LEADER_DECISION = "leaderDecision";
+        public static final String LEADER_NEW_DEADLINE = "leaderNewDeadline";
+        public static final String REASSIGN_TO = "reassignTo";
+        public static final String LEADER_COMMENT = "leaderComment";
 
         private Variables() {}
     }
 
+    /** Interrupts the deadline watch so that its timers are created again from the new deadline. */
+    public static final String MESSAGE_DEADLINE_CHANGED = "DeadlineChanged";
+
     public static final String APPROVE = "APPROVE";
+    public static final String REJECT = "REJECT";
+    public static final String EXTEND = "EXTEND";
+    public static final String REASSIGN = "REASSIGN";
+    public static final String REMIND = "REMIND";
     public static final String ACCEPT = "ACCEPT";
     public static final String RETURN = "RETURN";
+
+    /** The one id every delegate and listener of this process starts from. */
+    public static long assignmentId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        return ((Number) scope.getVariable(Variables.ASSIGNMENT_ID)).longValue();
+    }
 
     private AgencyAssignmentProcess() {}
 }

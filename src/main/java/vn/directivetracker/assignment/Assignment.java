@@ -17,7 +17,10 @@ public record Assignment(
         LocalDateTime resultSubmittedAt,
         LocalDateTime completedAt,
         LocalDateTime cancelledAt,
-        String processInstanceId) {
+        String processInstanceId,
+        LocalDateTime createdAt,
+        LocalDateTime lastFormalReminderAt,
+        String reassignedFrom) {
 
     /** Completion counts from the day the agency submitted the result that was then accepted. */
     public LocalDate completedOn() {
@@ -28,6 +31,6 @@ public record Assignment(
     }
 
     public StatusBucket statusAsOf(LocalDate asOf) {
-        return StatusBucket.of(deadline, completedOn(), cancelledAt != null, asOf);
+        return StatusBucket.of(deadline, completedOn(), cancelledAt == null ? null : cancelledAt.toLocalDate(), asOf);
     }
 }

@@ -58,6 +58,7 @@ public class AssignmentPlanner {
         if (item.deadlineWorkingDays() != null) {
             return calendar.addWorkingDays(issueDate, item.deadlineWorkingDays());
         }
-        return item.deadline();
+        // A date that falls on a day off moves to the next working day (Bộ luật Dân sự 2015, Điều 148).
+        return calendar.onOrNextWorkingDay(item.deadline());
     }
 }

@@ -1,11 +1,11 @@
 package vn.directivetracker.assignment;
 
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.assignmentId;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.common.CurrentActor;
@@ -41,16 +41,23 @@ class AssignmentProcessBeans {
     }
 
     @Bean
-    TaskListener recordProgressReport(AssignmentService assignments, CurrentActor actor) {
+    TaskListener recordProgressReport(AssignmentService assignments, FollowUpService followUps, CurrentActor actor) {
         return task -> {
+            // Gateways read these flags; an unticked checkbox may arrive as null.
+            boolean requestExtension = Boolean.TRUE.equals(task.getVariable(REQUEST_EXTENSION));
+            task.setVariable(REQUEST_EXTENSION, requestExtension);
+            if (requestExtension) {
+                task.setVariable(EXTENSION_DECIDER_GROUP, followUps.requestExtension(assignmentId(task),
+                        (String) task.getVariable(REQUESTED_DEADLINE), (String) task.getVariable(EXTENSION_REASON),
+                        actor.completing(task)));
+            }
             Object percent = task.getVariable(PROGRESS_PERCENT);
             assignments.reportProgress(
                     assignmentId(task),
                     (String) task.getVariable(PROGRESS_NOTE),
                     percent == null ? -1 : ((Number) percent).intValue(),
-                    Boolean.TRUE.equals(task.getVariable(RESULT_READY)),
+                    Boolean.TRUE.equals(task.getVariable(RESULT_READY)) && !requestExtension,
                     actor.completing(task));
-            // The gateway after this task reads resultReady; an unticked checkbox may arrive as null.
             task.setVariable(RESULT_READY, Boolean.TRUE.equals(task.getVariable(RESULT_READY)));
         };
     }
@@ -73,7 +80,4 @@ class AssignmentProcessBeans {
                 actor.completing(task));
     }
 
-    private static long assignmentId(VariableScope scope) {
-        return ((Number) scope.getVariable(ASSIGNMENT_ID)).longValue();
-    }
 }

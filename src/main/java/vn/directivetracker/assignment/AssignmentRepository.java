@@ -90,6 +90,49 @@ public class AssignmentRepository {
                 .update();
     }
 
+    public void updateDeadline(long id, LocalDate deadline) {
+        jdbc.sql("update assignment set deadline = ? where id = ?").params(deadline, id).update();
+    }
+
+    public void markFormalReminder(long id, LocalDateTime at) {
+        jdbc.sql("update assignment set last_formal_reminder_at = ? where id = ?").params(at, id).update();
+    }
+
+    /** Hands the assignment to another agency; the work continues where it stands. */
+    public void reassign(long id, String newAgency, LocalDate deadline) {
+        jdbc.sql("update assignment set reassigned_from = agency_code, agency_code = ?, deadline = ? where id = ?")
+                .params(newAgency, deadline, id)
+                .update();
+    }
+
+    /** Cancels every open assignment of the directive; returns the ids cancelled now. */
+    public List<Long> cancelOpen(long directiveId, LocalDateTime at) {
+        List<Long> open = jdbc.sql("select id from assignment where directive_id = ? and completed_at is null "
+                        + "and cancelled_at is null order by id")
+                .param(directiveId)
+                .query(Long.class)
+                .list();
+        jdbc.sql("update assignment set cancelled_at = ?, phase = ? where directive_id = ? and completed_at is null "
+                        + "and cancelled_at is null")
+                .params(at, AssignmentPhase.CANCELLED.name(), directiveId)
+                .update();
+        return open;
+    }
+
+    public boolean hasAssignment(long itemId, String agencyCode) {
+        return jdbc.sql("select count(*) from assignment where item_id = ? and agency_code = ?")
+                .params(itemId, agencyCode)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    public List<Assignment> openOfItem(long itemId) {
+        return jdbc.sql("select * from assignment where item_id = ? and completed_at is null and cancelled_at is null")
+                .param(itemId)
+                .query(this::map)
+                .list();
+    }
+
     public void insertProgressReport(long assignmentId, String note, int percent, boolean finalResult, String by, LocalDateTime at) {
         jdbc.sql("""
                         insert into progress_report (assignment_id, note, percent_done, final_result, reported_by, reported_at)
@@ -122,6 +165,9 @@ public class AssignmentRepository {
                 rs.getObject("result_submitted_at", LocalDateTime.class),
                 rs.getObject("completed_at", LocalDateTime.class),
                 rs.getObject("cancelled_at", LocalDateTime.class),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"),
+                rs.getObject("created_at", LocalDateTime.class),
+                rs.getObject("last_formal_reminder_at", LocalDateTime.class),
+                rs.getString("reassigned_from"));
     }
 }

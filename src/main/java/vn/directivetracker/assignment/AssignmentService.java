@@ -56,6 +56,8 @@ public class AssignmentService {
         variables.put(ITEM_CONTENT, item.content());
         variables.put(ROLE_LABEL, assignment.role().label());
         variables.put(DEADLINE_LABEL, deadlineLabel(assignment));
+        variables.put(HAS_DEADLINE, assignment.deadline() != null);
+        variables.put(HAS_PERIOD_END, directive.periodEnd() != null);
         return variables;
     }
 

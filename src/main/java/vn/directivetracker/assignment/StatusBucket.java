@@ -28,11 +28,11 @@ public enum StatusBucket {
     /**
      * @param deadline     null for ongoing work
      * @param completedOn  the day the accepted result was submitted, null while open
-     * @param cancelled    whether the assignment was cancelled (directive revoked)
+     * @param cancelledOn  the day it was cancelled (directive revoked, agency replaced), null if not
      * @param asOf         the reference date
      */
-    public static StatusBucket of(LocalDate deadline, LocalDate completedOn, boolean cancelled, LocalDate asOf) {
-        if (cancelled) {
+    public static StatusBucket of(LocalDate deadline, LocalDate completedOn, LocalDate cancelledOn, LocalDate asOf) {
+        if (cancelledOn != null && !cancelledOn.isAfter(asOf)) {
             return CANCELLED;
         }
         boolean completedByThen = completedOn != null && !completedOn.isAfter(asOf);

@@ -1,31 +1,99 @@
 package vn.directivetracker.calendar;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.directivetracker.common.CurrentActor;
+import vn.directivetracker.common.ForbiddenException;
+import vn.directivetracker.common.NotFoundException;
 
+/**
+ * Working days for everyone; the holiday calendar is edited by administrators (Camunda group
+ * {@code camunda-admin}) without a redeploy, e.g. when the Prime Minister announces next year's swaps.
+ */
 @RestController
 @RequestMapping("/api/calendar")
 @Validated
 class CalendarController {
 
-    private final WorkingDayCalendar calendar;
+    private static final String ADMIN_GROUP = "camunda-admin";
 
-    CalendarController(WorkingDayCalendar calendar) {
+    private final WorkingDayCalendar calendar;
+    private final HolidayRepository holidays;
+    private final CurrentActor actor;
+
+    CalendarController(WorkingDayCalendar calendar, HolidayRepository holidays, CurrentActor actor) {
         this.calendar = calendar;
+        this.holidays = holidays;
+        this.actor = actor;
     }
 
     @GetMapping("/add-working-days")
     Map<String, LocalDate> addWorkingDays(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @Min(0) @Max(3650) int days) {
+            @RequestParam @Min(value = 0, message = "Số ngày làm việc không được âm") @Max(3650) int days) {
         return Map.of("date", calendar.addWorkingDays(from, days));
+    }
+
+    @GetMapping("/holidays")
+    List<Holiday> holidays(@RequestParam @Min(1900) @Max(2200) int year) {
+        return holidays.ofYear(year);
+    }
+
+    record HolidayChange(@NotNull(message = "Chưa chọn loại ngày (OFF hoặc WORKDAY)") DayType type,
+            @NotBlank(message = "Chưa có tên ngày") @Size(max = 255) String name) {}
+
+    @PutMapping("/holidays/{date}")
+    Holiday save(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Valid @RequestBody HolidayChange change) {
+        requireAdmin();
+        Holiday holiday = new Holiday(date, change.type(), change.name());
+        holidays.save(holiday);
+        return holiday;
+    }
+
+    @DeleteMapping("/holidays/{date}")
+    ResponseEntity<Void> delete(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        requireAdmin();
+        if (!holidays.delete(date)) {
+            throw new NotFoundException("Ngày " + date + " không có trong lịch nghỉ");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Replaces or adds the days of a holiday file ({@code date;type;name}); a file with any bad line changes nothing. */
+    @PostMapping(path = "/holidays/import", consumes = {MediaType.TEXT_PLAIN_VALUE, "text/csv"})
+    @Transactional
+    Map<String, Integer> importFile(@RequestBody String csv) {
+        requireAdmin();
+        List<Holiday> parsed = HolidayCsv.parse(csv, "csv");
+        parsed.forEach(holidays::save);
+        return Map.of("imported", parsed.size());
+    }
+
+    private void requireAdmin() {
+        if (!actor.isMemberOf(ADMIN_GROUP)) {
+            throw new ForbiddenException("Chỉ quản trị hệ thống được sửa lịch ngày nghỉ");
+        }
     }
 }

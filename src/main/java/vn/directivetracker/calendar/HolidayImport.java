@@ -1,11 +1,7 @@
 package vn.directivetracker.calendar;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -17,9 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads the shipped holiday files ({@code data/holidays/<year>.csv}: {@code date;type;name}) into the
- * {@code holiday} table. Days already in the table are left alone, so an administrator's corrections
- * survive restarts.
+ * Loads the shipped holiday files ({@code data/holidays/<year>.csv}) into the {@code holiday} table.
+ * Days already in the table are left alone, so an administrator's corrections survive restarts.
  */
 @Component
 @Order(10)
@@ -39,32 +34,13 @@ class HolidayImport implements ApplicationRunner {
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:data/holidays/*.csv");
         int added = 0;
         for (Resource file : files) {
-            added += load(file);
-        }
-        log.info("Holiday calendar: {} files, {} new days", files.length, added);
-    }
-
-    private int load(Resource file) throws IOException {
-        int added = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#") || line.startsWith("date;")) {
-                    continue;
-                }
-                String[] f = line.split(";", 3);
-                try {
-                    if (holidays.insertIfAbsent(LocalDate.parse(f[0].strip()), DayType.valueOf(f[1].strip()), f[2].strip())) {
-                        added++;
-                    }
-                } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                    throw new IllegalStateException(file.getFilename() + ":" + number + ": dòng không hợp lệ: " + line, e);
+            String text = file.getContentAsString(StandardCharsets.UTF_8);
+            for (Holiday holiday : HolidayCsv.parse(text, file.getFilename())) {
+                if (holidays.insertIfAbsent(holiday)) {
+                    added++;
                 }
             }
         }
-        return added;
+        log.info("Holiday calendar: {} files, {} new days", files.length, added);
     }
 }

@@ -2,6 +2,7 @@ package vn.directivetracker.calendar;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,15 +26,35 @@ public class HolidayRepository {
         return types;
     }
 
-    /** Inserts the day unless an administrator already recorded it (their edit wins). */
-    public boolean insertIfAbsent(LocalDate date, DayType type, String name) {
-        int exists = jdbc.sql("select count(*) from holiday where holiday_date = ?").param(date).query(Integer.class).single();
+    public List<Holiday> ofYear(int year) {
+        return jdbc.sql("select holiday_date, day_type, name from holiday where holiday_date between ? and ? order by holiday_date")
+                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                .query((rs, row) -> new Holiday(rs.getObject(1, LocalDate.class), DayType.valueOf(rs.getString(2)), rs.getString(3)))
+                .list();
+    }
+
+    /** Inserts the day unless it is already recorded (an administrator's edit wins over shipped data). */
+    public boolean insertIfAbsent(Holiday holiday) {
+        int exists = jdbc.sql("select count(*) from holiday where holiday_date = ?").param(holiday.date()).query(Integer.class).single();
         if (exists > 0) {
             return false;
         }
-        jdbc.sql("insert into holiday (holiday_date, day_type, name) values (?, ?, ?)")
-                .params(date, type.name(), name)
-                .update();
+        insert(holiday);
         return true;
+    }
+
+    public void save(Holiday holiday) {
+        delete(holiday.date());
+        insert(holiday);
+    }
+
+    public boolean delete(LocalDate date) {
+        return jdbc.sql("delete from holiday where holiday_date = ?").param(date).update() > 0;
+    }
+
+    private void insert(Holiday holiday) {
+        jdbc.sql("insert into holiday (holiday_date, day_type, name) values (?, ?, ?)")
+                .params(holiday.date(), holiday.type().name(), holiday.name())
+                .update();
     }
 }

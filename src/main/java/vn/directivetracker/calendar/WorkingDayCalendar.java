@@ -47,6 +47,43 @@ public class WorkingDayCalendar {
         return date;
     }
 
+    /** The date N working days before {@code to} (to itself not counted), for "N days before the deadline". */
+    public LocalDate subtractWorkingDays(LocalDate to, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("Số ngày làm việc không được âm: " + days);
+        }
+        Map<LocalDate, DayType> special = holidays.typesAround(to.minusDays(days * 3L + 30), to);
+        LocalDate date = to;
+        int counted = 0;
+        while (counted < days) {
+            date = date.minusDays(1);
+            if (isWorkingDay(date, special)) {
+                counted++;
+            }
+        }
+        return date;
+    }
+
+    /** A deadline that falls on a day off moves to the next working day (Bộ luật Dân sự 2015, Điều 148). */
+    public LocalDate onOrNextWorkingDay(LocalDate date) {
+        return addWorkingDays(date, 0);
+    }
+
+    /** Working days after {@code from} up to and including {@code to}; 0 if {@code to} is not after it. */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        Map<LocalDate, DayType> special = holidays.typesAround(from, to);
+        int count = 0;
+        for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
+            if (isWorkingDay(date, special)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static boolean isWorkingDay(LocalDate date, Map<LocalDate, DayType> special) {
         DayType type = special.get(date);
         if (type != null) {

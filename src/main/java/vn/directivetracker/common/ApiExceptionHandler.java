@@ -32,6 +32,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return badRequest(e.violations());
     }
 
+    /**
+     * Rules enforced inside the engine (task listeners) reach us wrapped in the engine's exception:
+     * answer them like the same rule checked in a controller.
+     */
+    @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+    ResponseEntity<ProblemDetail> engine(org.camunda.bpm.engine.ProcessEngineException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidRequestException invalid) {
+                return ResponseEntity.badRequest().body(badRequest(invalid.violations()));
+            }
+        }
+        throw e;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Không thực hiện được ở trạng thái hiện tại");
+        return problem;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

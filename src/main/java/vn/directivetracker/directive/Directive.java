@@ -25,4 +25,7 @@ public record Directive(
         String draftedBy,
         LocalDateTime createdAt,
         String issuanceProcessInstanceId,
-        String executionProcessInstanceId) {}
+        String executionProcessInstanceId,
+        LocalDate periodEnd,
+        LocalDateTime revokedAt,
+        String revocationReason) {}

@@ -17,6 +17,10 @@ import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
+import vn.directivetracker.assignment.AssignmentStatuses;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.RequestParam;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.ForbiddenException;
@@ -32,9 +36,11 @@ class DirectiveController {
     private final AgencyRegistry registry;
     private final CurrentActor actor;
     private final Clocks clocks;
+    private final AssignmentStatuses statuses;
 
     DirectiveController(DirectiveService directives, DirectiveRepository repository, AssignmentRepository assignments,
-            AgencyRegistry registry, CurrentActor actor, Clocks clocks) {
+            AgencyRegistry registry, CurrentActor actor, Clocks clocks, AssignmentStatuses statuses) {
+        this.statuses = statuses;
         this.directives = directives;
         this.repository = repository;
         this.assignments = assignments;
@@ -45,9 +51,7 @@ class DirectiveController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody DirectiveRequest request) {
-        if (!actor.isMemberOf(Roles.COORDINATOR)) {
-            throw new ForbiddenException("Chỉ chuyên viên theo dõi (nhóm coordinator) được trình văn bản chỉ đạo");
-        }
+        requireCoordinator();
         long id = directives.submit(request, actor.userId());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(Map.of(
@@ -56,26 +60,64 @@ class DirectiveController {
                 "location", location.toString()));
     }
 
+    /** The directive with every assignment's status as of {@code asOf} (default: today). */
     @GetMapping("/{id}")
-    DirectiveView get(@PathVariable long id) {
+    DirectiveView get(@PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Directive d = directives.get(id);
         List<DirectiveItem> items = repository.items(id);
         Map<Long, String> itemLabels = items.stream().collect(Collectors.toMap(DirectiveItem::id, DirectiveItem::label));
         List<Assignment> list = assignments.ofDirective(id);
         Map<String, Agency> agencies = registry.byCodes(list.stream().map(Assignment::agencyCode).distinct().toList());
-        var today = clocks.today();
+        LocalDate reference = asOf != null ? asOf : clocks.today();
         return new DirectiveView(
                 d.id(), d.type(), d.number(), d.subject(), d.legalBasis(), d.place(), d.urgency(),
                 new DirectiveView.Signer(d.signerAuthority(), d.signerTitle(), d.signerName()),
-                repository.recipients(id), d.copyTo(), d.archiveCodes(), d.issueDate(), d.status(), d.draftedBy(),
-                d.createdAt(),
+                repository.recipients(id), d.copyTo(), d.archiveCodes(), d.issueDate(), d.periodEnd(), d.status(),
+                d.revokedAt(), d.revocationReason(), d.draftedBy(), d.createdAt(),
                 items.stream().map(i -> new DirectiveView.Item(i.label(), i.content(), i.deadline(),
                         i.deadlineWorkingDays(), i.ongoing(), i.reportSchedule(), i.responsible())).toList(),
-                list.stream().map(a -> new DirectiveView.AssignmentView(
-                        a.id(), itemLabels.get(a.itemId()), a.agencyCode(), agencies.get(a.agencyCode()).name(),
-                        a.role(), a.deadline(), a.phase().name(), a.statusAsOf(today), a.statusAsOf(today).label(),
-                        a.acknowledgedAt(), a.resultSubmittedAt(), a.completedAt(), a.processInstanceId())).toList(),
-                today);
+                list.stream().map(a -> view(a, itemLabels, agencies, reference)).toList(),
+                reference);
+    }
+
+    private DirectiveView.AssignmentView view(Assignment a, Map<Long, String> itemLabels, Map<String, Agency> agencies,
+            LocalDate asOf) {
+        AssignmentStatuses.Status status = statuses.of(a, asOf);
+        return new DirectiveView.AssignmentView(
+                a.id(), itemLabels.get(a.itemId()), a.agencyCode(), agencies.get(a.agencyCode()).name(), a.role(),
+                a.deadline(), a.phase().name(), status.bucket(), status.bucket().label(), status.dueSoon(),
+                a.acknowledgedAt(), a.resultSubmittedAt(), a.completedAt(), a.processInstanceId());
+    }
+
+    record Revocation(@jakarta.validation.constraints.NotBlank(message = "Chưa nêu lý do thu hồi")
+            @jakarta.validation.constraints.Size(max = 2000) String reason) {}
+
+    /** Coordinators revoke an issued directive: all open assignments are cancelled and agencies told. */
+    @PostMapping("/{id}/revoke")
+    DirectiveView revoke(@PathVariable long id, @Valid @RequestBody Revocation revocation) {
+        requireCoordinator();
+        directives.revoke(id, revocation.reason(), actor.userId());
+        return get(id, null);
+    }
+
+    record DeadlineChange(@jakarta.validation.constraints.NotNull(message = "Chưa có thời hạn mới") LocalDate deadline,
+            @jakarta.validation.constraints.NotBlank(message = "Chưa nêu lý do điều chỉnh")
+            @jakarta.validation.constraints.Size(max = 2000) String reason) {}
+
+    /** Coordinators change one item's deadline; open work follows, history is kept. */
+    @org.springframework.web.bind.annotation.PatchMapping("/{id}/items/{label}")
+    DirectiveView changeItemDeadline(@PathVariable long id, @PathVariable String label,
+            @Valid @RequestBody DeadlineChange change) {
+        requireCoordinator();
+        directives.changeItemDeadline(id, label, change.deadline(), change.reason(), actor.userId());
+        return get(id, null);
+    }
+
+    private void requireCoordinator() {
+        if (!actor.isMemberOf(Roles.COORDINATOR)) {
+            throw new ForbiddenException("Chỉ chuyên viên theo dõi (nhóm coordinator) được thực hiện thao tác này");
+        }
     }
 
     @GetMapping("/{id}/history")

@@ -10,6 +10,9 @@ public final class DirectiveExecutionProcess {
         public static final String EVALUATE_DIRECTIVE = "EvaluateDirective";
         public static final String CLOSE_DIRECTIVE = "CloseDirective";
         public static final String DIRECTIVE_CLOSED = "DirectiveClosed";
+        public static final String DIRECTIVE_REVOKED = "DirectiveRevoked";
+        public static final String CANCEL_ASSIGNMENTS = "CancelAssignments";
+        public static final String EXECUTION_CANCELLED = "ExecutionCancelled";
 
         private Elements() {}
     }
@@ -22,6 +25,9 @@ public final class DirectiveExecutionProcess {
 
         private Variables() {}
     }
+
+    /** Interrupts the fan-out: every agency's process is cancelled with it. */
+    public static final String MESSAGE_DIRECTIVE_REVOKED = "DirectiveRevoked";
 
     private DirectiveExecutionProcess() {}
 }

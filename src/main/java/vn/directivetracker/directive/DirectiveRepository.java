@@ -42,12 +42,13 @@ public class DirectiveRepository {
         p.put("status", DirectiveStatus.IN_REVIEW.name());
         p.put("draftedBy", draftedBy);
         p.put("createdAt", now);
+        p.put("periodEnd", request.periodEnd());
         jdbc.sql("""
                         insert into directive (doc_type, field_code, subject, legal_basis, place, urgency,
                             signer_authority, signer_title, signer_name, closing_text, copy_to, archive_codes,
-                            status, drafted_by, created_at)
+                            status, drafted_by, created_at, period_end)
                         values (:type, :fieldCode, :subject, :legalBasis, :place, :urgency, :authority, :title,
-                            :name, :closingText, :copyTo, :archiveCodes, :status, :draftedBy, :createdAt)""")
+                            :name, :closingText, :copyTo, :archiveCodes, :status, :draftedBy, :createdAt, :periodEnd)""")
                 .params(p)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
@@ -148,6 +149,18 @@ public class DirectiveRepository {
                 .update();
     }
 
+    public void markRevoked(long id, String reason, LocalDateTime at) {
+        jdbc.sql("update directive set status = ?, revoked_at = ?, revocation_reason = ? where id = ?")
+                .params(DirectiveStatus.REVOKED.name(), at, reason, id)
+                .update();
+    }
+
+    public void updateItemDeadline(long itemId, LocalDate deadline, Integer workingDays) {
+        jdbc.sql("update directive_item set deadline = ?, deadline_working_days = ? where id = ?")
+                .params(deadline, workingDays, itemId)
+                .update();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from directive").query(Long.class).single();
     }
@@ -196,6 +209,9 @@ public class DirectiveRepository {
                 rs.getString("drafted_by"),
                 rs.getObject("created_at", LocalDateTime.class),
                 rs.getString("issuance_process_instance_id"),
-                rs.getString("execution_process_instance_id"));
+                rs.getString("execution_process_instance_id"),
+                rs.getObject("period_end", LocalDate.class),
+                rs.getObject("revoked_at", LocalDateTime.class),
+                rs.getString("revocation_reason"));
     }
 }

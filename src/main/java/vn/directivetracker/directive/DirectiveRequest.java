@@ -29,6 +29,7 @@ public record DirectiveRequest(
         List<@NotBlank(message = "Nơi nhận để biết trống") @Size(max = 255) String> copyTo,
         @Size(max = 255, message = "Ký hiệu lưu tối đa 255 ký tự") String archiveCodes,
         @Size(max = 2000, message = "Phần kết tối đa 2000 ký tự") String closingText,
+        LocalDate periodEnd,
         @NotEmpty(message = "Văn bản phải có ít nhất một nhiệm vụ") List<@NotNull @Valid Item> items) {
 
     public record Signer(

@@ -33,6 +33,9 @@ class DirectiveRequestValidator {
                 violations.add(new FieldViolation(prefix + ".label", "Số thứ tự mục '" + item.label() + "' bị trùng"));
             }
         }
+        if (request.periodEnd() != null && !request.periodEnd().isAfter(clocks.today())) {
+            violations.add(new FieldViolation("periodEnd", "Thời điểm kết thúc kỳ thực hiện phải sau hôm nay"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }

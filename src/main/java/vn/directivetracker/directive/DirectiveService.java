@@ -5,7 +5,17 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.List;
+import org.springframework.context.annotation.Lazy;
+import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentPlanner;
+import vn.directivetracker.assignment.AssignmentRepository;
+import vn.directivetracker.assignment.DeadlineChanges;
+import vn.directivetracker.calendar.WorkingDayCalendar;
+import vn.directivetracker.common.ConflictException;
+import vn.directivetracker.common.FieldViolation;
+import vn.directivetracker.common.InvalidRequestException;
+import vn.directivetracker.notification.NotificationService;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.NotFoundException;
 import vn.directivetracker.common.TrackerProperties;
@@ -28,10 +38,19 @@ public class DirectiveService {
     private final RuntimeService runtimeService;
     private final TrackerProperties properties;
     private final Clocks clocks;
+    private final AssignmentRepository assignments;
+    private final DeadlineChanges deadlineChanges;
+    private final WorkingDayCalendar calendar;
+    private final NotificationService notifications;
 
     public DirectiveService(DirectiveRepository directives, DirectiveRequestValidator validator,
             DocumentNumberSeries numberSeries, AssignmentPlanner planner, RuntimeService runtimeService,
-            TrackerProperties properties, Clocks clocks) {
+            TrackerProperties properties, Clocks clocks, AssignmentRepository assignments,
+            DeadlineChanges deadlineChanges, WorkingDayCalendar calendar, @Lazy NotificationService notifications) {
+        this.assignments = assignments;
+        this.deadlineChanges = deadlineChanges;
+        this.calendar = calendar;
+        this.notifications = notifications;
         this.directives = directives;
         this.validator = validator;
         this.numberSeries = numberSeries;
@@ -99,6 +118,61 @@ public class DirectiveService {
                 .setVariable(DirectiveExecutionProcess.Variables.DIRECTIVE_NUMBER, number)
                 .execute();
         directives.setExecutionProcess(id, instance.getId());
+    }
+
+    /**
+     * Revokes an issued directive: every open assignment is cancelled now, the fan-out is interrupted
+     * (which cancels each agency's process), and the agencies are told by the process.
+     */
+    @Transactional
+    public void revoke(long id, String reason, String actor) {
+        Directive directive = get(id);
+        if (directive.status() != DirectiveStatus.ISSUED) {
+            throw new ConflictException("Chỉ thu hồi được văn bản đang thực hiện (trạng thái hiện tại: " + directive.status() + ")");
+        }
+        directives.markRevoked(id, reason, clocks.now());
+        assignments.cancelOpen(id, clocks.now());
+        directives.recordEvent(id, null, "REVOKED", actor, reason, clocks.now());
+        if (directive.executionProcessInstanceId() != null) {
+            runtimeService.createMessageCorrelation(DirectiveExecutionProcess.MESSAGE_DIRECTIVE_REVOKED)
+                    .processInstanceId(directive.executionProcessInstanceId())
+                    .correlateWithResult();
+        }
+    }
+
+    /**
+     * Changes one item's deadline (an amendment): every open assignment of the item follows, with its
+     * reminders and escalation recomputed. Ongoing items have no deadline to change.
+     */
+    @Transactional
+    public void changeItemDeadline(long id, String itemLabel, LocalDate newDeadline, String reason, String actor) {
+        Directive directive = get(id);
+        if (directive.status() != DirectiveStatus.ISSUED) {
+            throw new ConflictException("Chỉ điều chỉnh được văn bản đang thực hiện");
+        }
+        DirectiveItem item = directives.items(id).stream()
+                .filter(i -> i.label().equals(itemLabel))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Văn bản không có mục " + itemLabel));
+        if (item.ongoing()) {
+            throw new ConflictException("Mục " + itemLabel + " là nhiệm vụ thường xuyên, không có thời hạn để điều chỉnh");
+        }
+        if (newDeadline == null || !newDeadline.isAfter(clocks.today())) {
+            throw new InvalidRequestException(List.of(new FieldViolation("deadline", "Thời hạn mới phải sau hôm nay")));
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException(List.of(new FieldViolation("reason", "Chưa nêu lý do điều chỉnh")));
+        }
+        LocalDate deadline = calendar.onOrNextWorkingDay(newDeadline);
+        directives.updateItemDeadline(item.id(), deadline, null);
+        for (Assignment assignment : assignments.openOfItem(item.id())) {
+            deadlineChanges.move(assignment.id(), deadline);
+            directives.recordEvent(id, assignment.id(), "DEADLINE_CHANGED", actor,
+                    "Mục " + itemLabel + ": thời hạn mới " + deadline + ". " + reason, clocks.now());
+            notifications.assignmentEvent("DEADLINE_CHANGED", String.valueOf(deadline), assignment.id(),
+                    List.of(NotificationService.Audience.AGENCY), "Điều chỉnh thời hạn nhiệm vụ",
+                    "Ủy ban nhân dân tỉnh điều chỉnh thời hạn thực hiện nhiệm vụ. Lý do: " + reason);
+        }
     }
 
     public void close(long id, String actor, String evaluation) {

@@ -6,5 +6,6 @@ public enum DirectiveStatus {
     AWAITING_SIGNATURE,
     AWAITING_ISSUE,
     ISSUED,
-    CLOSED
+    CLOSED,
+    REVOKED
 }

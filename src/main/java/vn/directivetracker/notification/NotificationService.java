@@ -47,11 +47,13 @@ public class NotificationService {
     private final AgencyRegistry registry;
     private final TrackerProperties properties;
     private final Clocks clocks;
+    private final org.camunda.bpm.engine.IdentityService identityService;
 
-    public NotificationService(NotificationRepository notifications, MailTemplates templates,
+    public NotificationService(org.camunda.bpm.engine.IdentityService identityService, NotificationRepository notifications, MailTemplates templates,
             ObjectProvider<JavaMailSender> mailSender, DirectiveService directiveService, DirectiveRepository directives,
             AssignmentRepository assignments, AssignmentService assignmentService, AgencyRegistry registry,
             TrackerProperties properties, Clocks clocks) {
+        this.identityService = identityService;
         this.notifications = notifications;
         this.templates = templates;
         this.mailSender = mailSender;
@@ -79,7 +81,7 @@ public class NotificationService {
                 "deadlineLabel", AssignmentService.deadlineLabel(assignment),
                 "tasklistUrl", tasklistUrl());
         String subject = "[Giao nhiệm vụ] Văn bản số " + directive.number() + " – " + directive.subject();
-        deliver("assignment-received:" + assignmentId, "ASSIGNMENT_RECEIVED", agency.email(), subject,
+        deliver("assignment-received:" + assignmentId + ":" + agency.code(), "ASSIGNMENT_RECEIVED", agency.email(), subject,
                 "assignment-received", model, directive.id(), assignmentId);
     }
 
@@ -101,6 +103,60 @@ public class NotificationService {
             deliver("directive-issued:" + directiveId + ":" + code, "DIRECTIVE_ISSUED", agency.email(), subject,
                     "directive-issued", model, directiveId, null);
         }
+    }
+
+    /** Who gets a follow-up email about an assignment. */
+    public enum Audience {
+        AGENCY,
+        AGENCY_HEAD,
+        COORDINATORS
+    }
+
+    /**
+     * A follow-up email about one assignment (reminder, overdue notice, decision…), one per address.
+     *
+     * @param eventKey  what makes this email unique besides the assignment and address (e.g. the
+     *                  deadline it reminds of), so a retried job sends nothing twice while a new
+     *                  deadline gets its own reminder
+     */
+    public void assignmentEvent(String eventType, String eventKey, long assignmentId, List<Audience> audiences,
+            String headline, String message) {
+        Assignment assignment = assignments.get(assignmentId);
+        Directive directive = directiveService.get(assignment.directiveId());
+        DirectiveItem item = assignmentService.item(assignment);
+        Agency agency = registry.get(assignment.agencyCode());
+        Map<String, String> addressees = new java.util.LinkedHashMap<>();
+        for (Audience audience : audiences) {
+            switch (audience) {
+                case AGENCY -> addressees.putIfAbsent(agency.email() == null ? "" : agency.email(), agency.name());
+                case AGENCY_HEAD -> addressees.putIfAbsent(
+                        agency.headEmail() == null ? "" : agency.headEmail(), "Lãnh đạo " + agency.name());
+                case COORDINATORS -> groupEmails(vn.directivetracker.security.Roles.COORDINATOR)
+                        .forEach(address -> addressees.putIfAbsent(address, "Chuyên viên theo dõi, đôn đốc"));
+            }
+        }
+        addressees.forEach((address, name) -> {
+            Map<String, Object> model = new java.util.HashMap<>();
+            model.put("issuingBody", properties.issuingBody());
+            model.put("agencyName", name);
+            model.put("assigneeName", agency.name());
+            model.put("headline", headline);
+            model.put("message", message);
+            model.put("directive", directive);
+            model.put("item", item);
+            model.put("deadlineLabel", AssignmentService.deadlineLabel(assignment));
+            model.put("tasklistUrl", tasklistUrl());
+            String subject = "[" + headline + "] Văn bản số " + directive.number() + " – " + directive.subject();
+            deliver(eventType.toLowerCase() + ":" + assignmentId + ":" + eventKey + ":" + address, eventType,
+                    address.isEmpty() ? null : address, subject, "assignment-event", model, directive.id(), assignmentId);
+        });
+    }
+
+    private List<String> groupEmails(String groupId) {
+        return identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+                .map(org.camunda.bpm.engine.identity.User::getEmail)
+                .filter(email -> email != null && !email.isBlank())
+                .toList();
     }
 
     public List<Notification> latest(int limit) {

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.directivetracker.support.IntegrationTest;
 
@@ -37,6 +41,65 @@ class WorkingDayCalendarTest extends IntegrationTest {
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 6), 5)).isEqualTo(LocalDate.of(2026, 11, 13));
         // A period of 0 days starting on a Sunday ends on the next working day.
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 8), 0)).isEqualTo(LocalDate.of(2026, 11, 9));
+    }
+
+    @Test
+    void deadlineOnADayOffMovesToTheNextWorkingDay() {
+        // Sunday 6/12/2026 → Monday 7/12/2026 (Bộ luật Dân sự 2015, Điều 148).
+        assertThat(calendar.onOrNextWorkingDay(LocalDate.of(2026, 12, 6))).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(calendar.onOrNextWorkingDay(LocalDate.of(2026, 12, 7))).isEqualTo(LocalDate.of(2026, 12, 7));
+    }
+
+    @Test
+    void holidayOnAWeekendGivesItsCompensatoryDay() {
+        // Giỗ Tổ Hùng Vương 2026 falls on Sunday 26/4; Monday 27/4 is off in compensation, 30/4 and 1/5 too.
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 4, 27))).isFalse();
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 4, 24), 1)).isEqualTo(LocalDate.of(2026, 4, 28));
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 4, 29), 1)).isEqualTo(LocalDate.of(2026, 5, 4));
+    }
+
+    @Test
+    void countsAcrossTheYearBoundaryAndBackwards() {
+        // Thursday 31/12/2026 + 1: 1/1/2027 is a holiday, then a weekend → Monday 4/1/2027.
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 31), 1)).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(calendar.subtractWorkingDays(LocalDate.of(2027, 1, 4), 1)).isEqualTo(LocalDate.of(2026, 12, 31));
+        // 3 working days before Monday 23/2/2026 jumps back over Tết to Wednesday 11/2/2026.
+        assertThat(calendar.subtractWorkingDays(LocalDate.of(2026, 2, 23), 3)).isEqualTo(LocalDate.of(2026, 2, 11));
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 2, 13), LocalDate.of(2026, 2, 23))).isEqualTo(1);
+    }
+
+    @Test
+    void administratorEditsTheCalendarWithoutRedeploy() {
+        LocalDate day = LocalDate.of(2027, 9, 7); // a Tuesday, a working day
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        var body = new HttpEntity<>("{\"type\":\"OFF\",\"name\":\"Nghỉ Quốc khánh (bổ sung)\"}", headers);
+        assertThat(as("cbsngv").exchange("/api/calendar/holidays/" + day, HttpMethod.PUT, body, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("admin", "demo").exchange("/api/calendar/holidays/" + day, HttpMethod.PUT, body,
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(calendar.isWorkingDay(day)).isFalse();
+        assertThat(rest.withBasicAuth("admin", "demo").exchange("/api/calendar/holidays/" + day, HttpMethod.DELETE, null,
+                Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(calendar.isWorkingDay(day)).isTrue();
+    }
+
+    @Test
+    void holidayFileWithABadLineIsRejectedWholeAndChangesNothing() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        long before = count("holiday");
+        String csv = "date;type;name\n2028-01-01;OFF;Tết Dương lịch\n2028-13-01;OFF;Sai ngày\n2028-02-01;NGHI;Sai loại\n";
+        ResponseEntity<JsonNode> response = rest.withBasicAuth("admin", "demo")
+                .postForEntity("/api/calendar/holidays/import", new HttpEntity<>(csv, headers), JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors").findValuesAsText("field")).containsExactly("csv:3", "csv:4");
+        assertThat(count("holiday")).isEqualTo(before);
+
+        ResponseEntity<JsonNode> ok = rest.withBasicAuth("admin", "demo").postForEntity("/api/calendar/holidays/import",
+                new HttpEntity<>("2028-01-03;OFF;Nghỉ bù\n", headers), JsonNode.class);
+        assertThat(ok.getBody().get("imported").asInt()).isEqualTo(1);
+        assertThat(calendar.isWorkingDay(LocalDate.of(2028, 1, 3))).isFalse(); // a Monday
     }
 
     @Test

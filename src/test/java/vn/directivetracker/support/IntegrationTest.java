@@ -112,6 +112,19 @@ public abstract class IntegrationTest {
         return id[0];
     }
 
+    /**
+     * Tests that move the engine clock call this before and after: otherwise every process left
+     * running by earlier tests in the shared context would fire its timers too.
+     */
+    protected void deleteAllProcessInstances() {
+        List<String> ids = runtimeService.createProcessInstanceQuery().rootProcessInstances().list().stream()
+                .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId)
+                .toList();
+        if (!ids.isEmpty()) {
+            runtimeService.deleteProcessInstances(ids, "test clean-up", true, true);
+        }
+    }
+
     protected long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

@@ -1,0 +1,89 @@
+package vn.directivetracker.assignment;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.calendar.WorkingDayCalendar;
+import vn.directivetracker.common.Clocks;
+import vn.directivetracker.directive.DirectiveService;
+
+/**
+ * The due dates of the follow-up timers of {@code agency-assignment}, read by their {@code timeDate}
+ * expressions ({@code ${assignmentDeadlines.dueSoonAt(assignmentId)}}). Each is computed from our
+ * tables when the timer is created, so a changed deadline takes effect as soon as the watch restarts
+ * (the {@code DeadlineChanged} message) — no old timer survives.
+ */
+@Component("assignmentDeadlines")
+public class AssignmentDeadlines {
+
+    private final AssignmentRepository assignments;
+    private final DirectiveService directives;
+    private final WorkingDayCalendar calendar;
+    private final DeadlineSettings settings;
+    private final Clocks clocks;
+
+    public AssignmentDeadlines(AssignmentRepository assignments, DirectiveService directives, WorkingDayCalendar calendar,
+            DeadlineSettings settings, Clocks clocks) {
+        this.assignments = assignments;
+        this.directives = directives;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.clocks = clocks;
+    }
+
+    /** N working days after the assignment reached the agency. */
+    public Date acknowledgeReminderAt(Object assignmentId) {
+        Assignment a = assignment(assignmentId);
+        return at(calendar.addWorkingDays(a.createdAt().toLocalDate(), settings.acknowledgeReminderDays()));
+    }
+
+    /** N working days before the deadline ("sắp đến hạn"). */
+    public Date dueSoonAt(Object assignmentId) {
+        return at(calendar.subtractWorkingDays(deadline(assignmentId), settings.dueSoonDays()));
+    }
+
+    /** The first working day after the deadline: from then on the work is overdue ("quá hạn"). */
+    public Date overdueAt(Object assignmentId) {
+        return at(calendar.addWorkingDays(deadline(assignmentId), 1));
+    }
+
+    /**
+     * N working days after the deadline, or after the last formal reminder if one was sent since: a
+     * reminder restarts the escalation clock.
+     */
+    public Date escalationAt(Object assignmentId) {
+        Assignment a = assignment(assignmentId);
+        LocalDate from = a.deadline();
+        if (a.lastFormalReminderAt() != null && a.lastFormalReminderAt().toLocalDate().isAfter(from)) {
+            from = a.lastFormalReminderAt().toLocalDate();
+        }
+        return at(calendar.addWorkingDays(from, settings.escalationDays()));
+    }
+
+    /** The day after the directive's period ends: ongoing work closes then. */
+    public Date periodEndAt(Object assignmentId) {
+        LocalDate periodEnd = directives.get(assignment(assignmentId).directiveId()).periodEnd();
+        return toDate(periodEnd.plusDays(1).atStartOfDay());
+    }
+
+    private LocalDate deadline(Object assignmentId) {
+        LocalDate deadline = assignment(assignmentId).deadline();
+        if (deadline == null) {
+            throw new IllegalStateException("Nhiệm vụ " + assignmentId + " không có thời hạn");
+        }
+        return deadline;
+    }
+
+    private Assignment assignment(Object assignmentId) {
+        return assignments.get(((Number) assignmentId).longValue());
+    }
+
+    private Date at(LocalDate day) {
+        return toDate(day.atTime(settings.notifyAt()));
+    }
+
+    private Date toDate(LocalDateTime time) {
+        return Date.from(time.atZone(clocks.zone()).toInstant());
+    }
+}

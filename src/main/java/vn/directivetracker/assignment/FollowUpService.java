@@ -1,0 +1,263 @@
+package vn.directivetracker.assignment;
+
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.APPROVE;
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.EXTEND;
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.REASSIGN;
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.REJECT;
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.REMIND;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.calendar.WorkingDayCalendar;
+import vn.directivetracker.common.Clocks;
+import vn.directivetracker.common.FieldViolation;
+import vn.directivetracker.common.InvalidRequestException;
+import vn.directivetracker.directive.DirectiveRepository;
+import vn.directivetracker.notification.NotificationService;
+import vn.directivetracker.notification.NotificationService.Audience;
+import vn.directivetracker.security.Roles;
+
+/**
+ * Follow-up ("đôn đốc") of one assignment: reminders, overdue notices, extension requests and the
+ * provincial leader's decisions on overdue work. Business rules and records only; the process
+ * adapters ({@link FollowUpProcessBeans}) move the process along.
+ */
+@Service
+public class FollowUpService {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final AssignmentRepository assignments;
+    private final ExtensionRequestRepository extensions;
+    private final DirectiveRepository directives;
+    private final AgencyRegistry registry;
+    private final WorkingDayCalendar calendar;
+    private final DeadlineSettings settings;
+    private final NotificationService notifications;
+    private final Clocks clocks;
+
+    public FollowUpService(AssignmentRepository assignments, ExtensionRequestRepository extensions,
+            DirectiveRepository directives, AgencyRegistry registry, WorkingDayCalendar calendar,
+            DeadlineSettings settings, NotificationService notifications, Clocks clocks) {
+        this.assignments = assignments;
+        this.extensions = extensions;
+        this.directives = directives;
+        this.registry = registry;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.notifications = notifications;
+        this.clocks = clocks;
+    }
+
+    // ---- Reminders and notices fired by the timers -------------------------------------------
+
+    public void remindToAcknowledge(long assignmentId) {
+        notifications.assignmentEvent("ACKNOWLEDGE_REMINDER", "once", assignmentId, List.of(Audience.AGENCY),
+                "Nhắc xác nhận tiếp nhận nhiệm vụ",
+                "Đơn vị chưa xác nhận đã tiếp nhận nhiệm vụ sau " + settings.acknowledgeReminderDays()
+                        + " ngày làm việc. Đề nghị đơn vị xác nhận và triển khai thực hiện.");
+    }
+
+    public void remindDueSoon(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        notifications.assignmentEvent("DUE_SOON", String.valueOf(a.deadline()), assignmentId, List.of(Audience.AGENCY),
+                "Nhiệm vụ sắp đến hạn",
+                "Nhiệm vụ sẽ đến hạn vào ngày " + a.deadline().format(DATE)
+                        + ". Đề nghị đơn vị khẩn trương hoàn thành và báo cáo kết quả.");
+    }
+
+    public void noticeOverdue(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        directives.recordEvent(a.directiveId(), assignmentId, "OVERDUE", null, "Hạn " + a.deadline().format(DATE), clocks.now());
+        notifications.assignmentEvent("OVERDUE", String.valueOf(a.deadline()), assignmentId,
+                List.of(Audience.AGENCY, Audience.AGENCY_HEAD, Audience.COORDINATORS),
+                "Nhiệm vụ đã quá hạn",
+                "Nhiệm vụ đã quá thời hạn ngày " + a.deadline().format(DATE)
+                        + " nhưng chưa có kết quả được chấp nhận. Đề nghị đơn vị báo cáo ngay tình hình thực hiện.");
+    }
+
+    // ---- Extension requests --------------------------------------------------------------------
+
+    /**
+     * Validates and records an agency's request for more time.
+     *
+     * @return the group that decides it: the coordinators, or the provincial leaders for a long
+     *     extension or a repeated request
+     * @throws InvalidRequestException naming each bad field; nothing is recorded then
+     */
+    public String requestExtension(long assignmentId, String requestedDeadline, String reason, String actor) {
+        Assignment a = assignments.get(assignmentId);
+        List<FieldViolation> violations = new ArrayList<>();
+        LocalDate requested = null;
+        if (a.deadline() == null) {
+            violations.add(new FieldViolation("requestedDeadline", "Nhiệm vụ thường xuyên không có thời hạn để gia hạn"));
+        } else {
+            requested = parseDate("requestedDeadline", requestedDeadline, violations);
+            if (requested != null && !requested.isAfter(a.deadline())) {
+                violations.add(new FieldViolation("requestedDeadline",
+                        "Thời hạn đề nghị phải sau thời hạn hiện tại (" + a.deadline().format(DATE) + ")"));
+            }
+        }
+        if (reason == null || reason.isBlank()) {
+            violations.add(new FieldViolation("extensionReason", "Chưa nêu lý do đề nghị gia hạn"));
+        }
+        if (extensions.pending(assignmentId).isPresent()) {
+            violations.add(new FieldViolation("requestedDeadline", "Đã có đề nghị gia hạn đang chờ xem xét"));
+        }
+        if (a.completedAt() != null || a.cancelledAt() != null) {
+            violations.add(new FieldViolation("assignment", "Nhiệm vụ đã kết thúc"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        boolean repeated = extensions.countAgencyRequests(assignmentId) > 0;
+        boolean long_ = calendar.workingDaysBetween(a.deadline(), requested) > settings.leaderExtensionDays();
+        String decider = repeated || long_ ? Roles.PROVINCIAL_LEADER : Roles.COORDINATOR;
+        extensions.insert(assignmentId, a.deadline(), requested, reason.strip(), actor, clocks.now(), decider);
+        directives.recordEvent(a.directiveId(), assignmentId, "EXTENSION_REQUESTED", actor,
+                "Đề nghị gia hạn đến " + requested.format(DATE) + ": " + reason.strip(), clocks.now());
+        return decider;
+    }
+
+    public void decideExtension(long assignmentId, String decision, String comment, String actor) {
+        ExtensionRequest request = extensions.pending(assignmentId)
+                .orElseThrow(() -> new IllegalStateException("Không có đề nghị gia hạn đang chờ cho nhiệm vụ " + assignmentId));
+        List<FieldViolation> violations = new ArrayList<>();
+        if (!APPROVE.equals(decision) && !REJECT.equals(decision)) {
+            violations.add(new FieldViolation("extensionDecision", "Chọn đồng ý hoặc không đồng ý gia hạn"));
+        }
+        if (REJECT.equals(decision) && (comment == null || comment.isBlank())) {
+            violations.add(new FieldViolation("extensionComment", "Khi không đồng ý phải nêu lý do"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        extensions.decide(request.id(), decision, actor, clocks.now(), comment);
+        Assignment a = assignments.get(assignmentId);
+        directives.recordEvent(a.directiveId(), assignmentId, APPROVE.equals(decision) ? "EXTENSION_APPROVED" : "EXTENSION_REJECTED",
+                actor, comment, clocks.now());
+    }
+
+    /**
+     * Applies the latest decided request: an approval moves the deadline. Tells the agency either way.
+     *
+     * @return whether the deadline changed
+     */
+    public boolean applyExtensionDecision(long assignmentId) {
+        ExtensionRequest request = extensions.latest(assignmentId)
+                .filter(r -> r.decision() != null)
+                .orElseThrow(() -> new IllegalStateException("Chưa có quyết định gia hạn cho nhiệm vụ " + assignmentId));
+        Assignment a = assignments.get(assignmentId);
+        boolean changed = request.approved() && !request.requestedDeadline().equals(a.deadline());
+        if (changed) {
+            assignments.updateDeadline(assignmentId, request.requestedDeadline());
+        }
+        notifications.assignmentEvent("EXTENSION_DECIDED", String.valueOf(request.id()), assignmentId, List.of(Audience.AGENCY),
+                request.approved() ? "Đồng ý gia hạn" : "Không đồng ý gia hạn",
+                request.approved()
+                        ? "Đề nghị gia hạn của đơn vị đã được chấp thuận. Thời hạn mới: " + request.requestedDeadline().format(DATE) + "."
+                        : "Đề nghị gia hạn của đơn vị không được chấp thuận. Lý do: " + request.decisionComment());
+        return changed;
+    }
+
+    public List<ExtensionRequest> extensionHistory(long assignmentId) {
+        return extensions.ofAssignment(assignmentId);
+    }
+
+    // ---- The provincial leader's decision on overdue work -------------------------------------
+
+    /** Checks the leader's choice before the task completes: a bad choice changes nothing. */
+    public void recordLeaderDecision(long assignmentId, String decision, String newDeadline, String reassignTo,
+            String comment, String actor) {
+        Assignment a = assignments.get(assignmentId);
+        List<FieldViolation> violations = new ArrayList<>();
+        if (!List.of(EXTEND, REASSIGN, REMIND).contains(decision)) {
+            violations.add(new FieldViolation("leaderDecision", "Chọn gia hạn, giao đơn vị khác hoặc gửi văn bản đôn đốc"));
+        }
+        if (EXTEND.equals(decision) || (REASSIGN.equals(decision) && newDeadline != null && !newDeadline.isBlank())) {
+            parseDate("leaderNewDeadline", newDeadline, violations);
+        }
+        if (REASSIGN.equals(decision)) {
+            String code = reassignTo == null ? "" : reassignTo.strip().toUpperCase();
+            if (code.isEmpty() || registry.all().stream().noneMatch(agency -> agency.code().equals(code))) {
+                violations.add(new FieldViolation("reassignTo", "Không có đơn vị mã '" + code + "'"));
+            } else if (code.equals(a.agencyCode()) || assignments.hasAssignment(a.itemId(), code)) {
+                violations.add(new FieldViolation("reassignTo", "Đơn vị " + code + " đã được giao nhiệm vụ này"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        directives.recordEvent(a.directiveId(), assignmentId, "LEADER_" + decision, actor, comment, clocks.now());
+    }
+
+    public void extendByLeader(long assignmentId, String newDeadline, String comment, String actor) {
+        Assignment a = assignments.get(assignmentId);
+        LocalDate deadline = LocalDate.parse(newDeadline.strip());
+        extensions.insertDecided(assignmentId, a.deadline(), deadline,
+                comment == null || comment.isBlank() ? "Lãnh đạo UBND tỉnh gia hạn" : comment, actor, clocks.now(),
+                Roles.PROVINCIAL_LEADER);
+        assignments.updateDeadline(assignmentId, deadline);
+        notifications.assignmentEvent("EXTENSION_DECIDED", "leader:" + deadline, assignmentId,
+                List.of(Audience.AGENCY, Audience.AGENCY_HEAD),
+                "Lãnh đạo UBND tỉnh gia hạn nhiệm vụ",
+                "Lãnh đạo UBND tỉnh gia hạn thời hạn thực hiện nhiệm vụ đến ngày " + deadline.format(DATE) + "."
+                        + (comment == null || comment.isBlank() ? "" : " Ý kiến chỉ đạo: " + comment));
+    }
+
+    /** Hands the work to another agency; returns the previous agency's code. */
+    public String reassign(long assignmentId, String newAgency, String newDeadline, String comment) {
+        Assignment a = assignments.get(assignmentId);
+        LocalDate deadline = newDeadline == null || newDeadline.isBlank() ? a.deadline() : LocalDate.parse(newDeadline.strip());
+        String code = newAgency.strip().toUpperCase();
+        notifications.assignmentEvent("REASSIGNED_AWAY", code, assignmentId, List.of(Audience.AGENCY, Audience.AGENCY_HEAD),
+                "Nhiệm vụ được giao cho đơn vị khác",
+                "Lãnh đạo UBND tỉnh đã giao nhiệm vụ này cho " + registry.get(code).name() + " thực hiện."
+                        + (comment == null || comment.isBlank() ? "" : " Ý kiến chỉ đạo: " + comment));
+        assignments.reassign(assignmentId, code, deadline);
+        notifications.assignmentReceived(assignmentId);
+        return a.agencyCode();
+    }
+
+    public void sendFormalReminder(long assignmentId, String comment) {
+        Assignment a = assignments.get(assignmentId);
+        assignments.markFormalReminder(assignmentId, clocks.now());
+        notifications.assignmentEvent("FORMAL_REMINDER", clocks.now().toString(), assignmentId,
+                List.of(Audience.AGENCY, Audience.AGENCY_HEAD),
+                "Văn bản đôn đốc của Lãnh đạo UBND tỉnh",
+                "Nhiệm vụ đã quá hạn ngày " + a.deadline().format(DATE) + ". Lãnh đạo UBND tỉnh đề nghị đơn vị khẩn trương"
+                        + " hoàn thành và báo cáo kết quả."
+                        + (comment == null || comment.isBlank() ? "" : " Ý kiến chỉ đạo: " + comment));
+    }
+
+    /** An ongoing item's work ends with the directive's period. */
+    public void closeOngoing(long assignmentId) {
+        Assignment a = assignments.get(assignmentId);
+        assignments.markCompleted(assignmentId, clocks.now());
+        directives.recordEvent(a.directiveId(), assignmentId, "PERIOD_ENDED", null, null, clocks.now());
+    }
+
+    private LocalDate parseDate(String field, String text, List<FieldViolation> violations) {
+        if (text == null || text.isBlank()) {
+            violations.add(new FieldViolation(field, "Chưa nhập thời hạn (yyyy-mm-dd)"));
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation(field, "Thời hạn phải theo dạng yyyy-mm-dd: " + text));
+            return null;
+        }
+        if (!date.isAfter(clocks.today())) {
+            violations.add(new FieldViolation(field, "Thời hạn phải sau hôm nay (" + clocks.today().format(DATE) + ")"));
+            return null;
+        }
+        return date;
+    }
+}

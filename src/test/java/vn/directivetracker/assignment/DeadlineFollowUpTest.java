@@ -1,0 +1,233 @@
+package vn.directivetracker.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.Elements.*;
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.directivetracker.support.DirectiveFixtures;
+import vn.directivetracker.support.IntegrationTest;
+
+/**
+ * The follow-up timers of agency-assignment, driven by the engine clock: acknowledgement reminder,
+ * due soon, overdue, escalation to the provincial leader and each of the leader's decisions.
+ * Deadline: Friday 18/12/2026; "today" Monday 30/11/2026, 09:00 in Vietnam.
+ */
+class DeadlineFollowUpTest extends IntegrationTest {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final LocalDate DEADLINE = LocalDate.of(2026, 12, 18);
+
+    @Autowired AssignmentRepository assignments;
+
+    Assignment assignment;
+    ProcessInstance pi;
+
+    static void clockAt(LocalDateTime vietnamTime) {
+        ClockUtil.setCurrentTime(Date.from(vietnamTime.atZone(VIETNAM).toInstant()));
+    }
+
+    @BeforeEach
+    void issueItemDueOn18December() {
+        deleteAllProcessInstances();
+        clockAt(LocalDateTime.of(2026, 11, 30, 9, 0));
+        long id = submitAndIssue(DirectiveFixtures.withDeadline("Theo dõi thời hạn " + System.nanoTime(), List.of("SNGV"), DEADLINE));
+        assignment = assignments.ofDirective(id).get(0);
+        pi = runtimeService.createProcessInstanceQuery().processInstanceId(assignment.processInstanceId()).singleResult();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+        deleteAllProcessInstances();
+    }
+
+    long notifications(String eventType) {
+        return jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = ?")
+                .params(assignment.id(), eventType).query(Long.class).single();
+    }
+
+    List<Date> timerDueDates() {
+        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().list().stream()
+                .map(Job::getDuedate).sorted().toList();
+    }
+
+    static Date at(int year, int month, int day, int hour) {
+        return Date.from(LocalDateTime.of(year, month, day, hour, 0).atZone(VIETNAM).toInstant());
+    }
+
+    void acknowledge() {
+        complete(pi.getId(), ACKNOWLEDGE_RECEIPT, "cbsngv", Map.of("acknowledged", true));
+    }
+
+    Map<String, Object> extensionRequest(String date, String reason) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(PROGRESS_NOTE, "Đang thực hiện");
+        v.put(PROGRESS_PERCENT, 40);
+        v.put(RESULT_READY, false);
+        v.put(REQUEST_EXTENSION, true);
+        v.put(REQUESTED_DEADLINE, date);
+        v.put(EXTENSION_REASON, reason);
+        return v;
+    }
+
+    void escalate() {
+        acknowledge();
+        clockAt(LocalDateTime.of(2026, 12, 25, 8, 1));
+        executeJobs();
+        assertThat(pi).isWaitingAt(HANDLE_OVERDUE, REPORT_PROGRESS);
+    }
+
+    @Test
+    void timersAreSetFromTheDeadlineInWorkingDays() {
+        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
+        // Acknowledgement reminder 2 working days after receipt; due soon 3 working days before the deadline.
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 2, 8), at(2026, 12, 15, 8));
+    }
+
+    @Test
+    void acknowledgementReminderFiresOnceWhenNotAcknowledged() {
+        clockAt(LocalDateTime.of(2026, 12, 2, 7, 59));
+        executeJobs();
+        Assertions.assertThat(notifications("ACKNOWLEDGE_REMINDER")).isZero();
+        clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+        executeJobs();
+        Assertions.assertThat(notifications("ACKNOWLEDGE_REMINDER")).isEqualTo(1);
+        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT);
+    }
+
+    @Test
+    void dueSoonThenOverdueThenEscalationToTheProvincialLeader() {
+        acknowledge();
+        clockAt(LocalDateTime.of(2026, 12, 15, 8, 1));
+        executeJobs();
+        Assertions.assertThat(notifications("DUE_SOON")).isEqualTo(1);
+        Assertions.assertThat(notifications("OVERDUE")).isZero();
+        assertThat(pi).isWaitingAt(DEADLINE_REACHED, REPORT_PROGRESS);
+
+        clockAt(LocalDateTime.of(2026, 12, 21, 8, 1));
+        executeJobs();
+        // Agency, its head and the coordinator (dieuphoi) are told.
+        Assertions.assertThat(notifications("OVERDUE")).isEqualTo(3);
+        assertThat(pi).isWaitingAt(ESCALATION_DUE, REPORT_PROGRESS);
+
+        clockAt(LocalDateTime.of(2026, 12, 25, 8, 1));
+        executeJobs();
+        assertThat(pi).isWaitingAt(HANDLE_OVERDUE);
+        assertThat(task(pi.getId(), HANDLE_OVERDUE)).hasCandidateGroup("provincialleader");
+    }
+
+    @Test
+    void formalReminderNotifiesAndRestartsTheEscalationClock() {
+        escalate();
+        complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd", Map.of(LEADER_DECISION, "REMIND", LEADER_COMMENT, "Khẩn trương"));
+        executeJobs();
+        Assertions.assertThat(notifications("FORMAL_REMINDER")).isEqualTo(2); // agency and its head
+        assertThat(pi).isWaitingAt(ESCALATION_DUE, REPORT_PROGRESS);
+        // 5 working days after the reminder of Friday 25/12: 1/1/2027 is a holiday, so Monday 4/1/2027.
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2027, 1, 4, 8));
+    }
+
+    @Test
+    void leaderExtensionMovesEveryTimerAndNoOldTimerFires() {
+        escalate();
+        complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd", Map.of(LEADER_DECISION, "EXTEND", LEADER_NEW_DEADLINE, "2027-01-15"));
+        executeJobs();
+        Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(LocalDate.of(2027, 1, 15));
+        assertThat(pi).isWaitingAt(DUE_SOON, REPORT_PROGRESS);
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2027, 1, 12, 8));
+        Assertions.assertThat(runtimeService.getVariable(pi.getId(), DEADLINE_LABEL)).isEqualTo("15/01/2027");
+    }
+
+    @Test
+    void leaderReassignsToAnotherAgencyWhoseStaffThenSeeTheTask() {
+        escalate();
+        complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd", Map.of(LEADER_DECISION, "REASSIGN", REASSIGN_TO, "STC",
+                LEADER_NEW_DEADLINE, "2027-01-29", LEADER_COMMENT, "Giao Sở Tài chính"));
+        executeJobs();
+        Assignment moved = assignments.get(assignment.id());
+        Assertions.assertThat(moved.agencyCode()).isEqualTo("STC");
+        Assertions.assertThat(moved.reassignedFrom()).isEqualTo("SNGV");
+        Assertions.assertThat(moved.deadline()).isEqualTo(LocalDate.of(2027, 1, 29));
+        assertThat(task(pi.getId(), REPORT_PROGRESS)).hasCandidateGroup("STC");
+        Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("SNGV").count()).isZero();
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getBusinessKey()).endsWith("/STC");
+        Assertions.assertThat(jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = "
+                + "'ASSIGNMENT_RECEIVED' and recipient = 'stc@example.gov.vn'").param(assignment.id()).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badLeaderDecisionIsRefusedAndChangesNothing() {
+        escalate();
+        assertThatThrownBy(() -> complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd",
+                Map.of(LEADER_DECISION, "EXTEND", LEADER_NEW_DEADLINE, "2026-12-01")))
+                .hasStackTraceContaining("phải sau hôm nay");
+        assertThatThrownBy(() -> complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd",
+                Map.of(LEADER_DECISION, "REASSIGN", REASSIGN_TO, "SNGV")))
+                .hasStackTraceContaining("đã được giao");
+        assertThat(pi).isWaitingAt(HANDLE_OVERDUE);
+        Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(DEADLINE);
+    }
+
+    @Test
+    void approvedExtensionMovesTheTimersAndTheOldDueSoonNeverFires() {
+        acknowledge();
+        complete(pi.getId(), REPORT_PROGRESS, "cbsngv", extensionRequest("2026-12-23", "Chờ số liệu của Bộ"));
+        assertThat(pi).isWaitingAt(DECIDE_EXTENSION, DUE_SOON);
+        assertThat(task(pi.getId(), DECIDE_EXTENSION)).hasCandidateGroup("coordinator");
+        complete(pi.getId(), DECIDE_EXTENSION, "dieuphoi", Map.of(EXTENSION_DECISION, "APPROVE"));
+        executeJobs();
+
+        Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(LocalDate.of(2026, 12, 23));
+        assertThat(pi).isWaitingAt(REPORT_PROGRESS, DUE_SOON);
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 18, 8));
+        clockAt(LocalDateTime.of(2026, 12, 15, 8, 1)); // when the old reminder was due
+        executeJobs();
+        Assertions.assertThat(notifications("DUE_SOON")).isZero();
+        Assertions.assertThat(notifications("EXTENSION_DECIDED")).isEqualTo(1);
+    }
+
+    @Test
+    void rejectedExtensionKeepsDeadlineAndTimers() {
+        acknowledge();
+        List<Date> before = timerDueDates();
+        complete(pi.getId(), REPORT_PROGRESS, "cbsngv", extensionRequest("2026-12-23", "Chờ số liệu"));
+        assertThatThrownBy(() -> complete(pi.getId(), DECIDE_EXTENSION, "dieuphoi", Map.of(EXTENSION_DECISION, "REJECT")))
+                .hasStackTraceContaining("phải nêu lý do");
+        complete(pi.getId(), DECIDE_EXTENSION, "dieuphoi", Map.of(EXTENSION_DECISION, "REJECT", EXTENSION_COMMENT, "Đủ thời gian"));
+        executeJobs();
+        Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(DEADLINE);
+        Assertions.assertThat(timerDueDates()).isEqualTo(before);
+        assertThat(pi).isWaitingAt(REPORT_PROGRESS, DUE_SOON);
+        Assertions.assertThat(notifications("EXTENSION_DECIDED")).isEqualTo(1);
+    }
+
+    @Test
+    void longOrRepeatedExtensionsGoToTheProvincialLeader() {
+        acknowledge();
+        complete(pi.getId(), REPORT_PROGRESS, "cbsngv", extensionRequest("2027-02-26", "Khối lượng lớn"));
+        assertThat(task(pi.getId(), DECIDE_EXTENSION)).hasCandidateGroup("provincialleader");
+        complete(pi.getId(), DECIDE_EXTENSION, "lanhdaoubnd", Map.of(EXTENSION_DECISION, "REJECT", EXTENSION_COMMENT, "Quá dài"));
+        executeJobs();
+        complete(pi.getId(), REPORT_PROGRESS, "cbsngv", extensionRequest("2026-12-21", "Xin thêm một ngày"));
+        assertThat(task(pi.getId(), DECIDE_EXTENSION)).hasCandidateGroup("provincialleader");
+    }
+}
