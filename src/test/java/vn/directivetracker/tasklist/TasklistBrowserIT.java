@@ -224,8 +224,11 @@ class TasklistBrowserIT extends IntegrationTest {
 
     /** Completes through Tasklist's own button, then waits until the engine and the list agree it is done. */
     private void completeTask(Task task) {
-        waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details button[ng-click='complete()']")),
-                "the Complete button").click();
+        WebElement complete = waitFor(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".task-details button[ng-click='complete()']")), "the Complete button");
+        // A long form pushes the button under Tasklist's fixed footer: bring it to the middle first.
+        scrollIntoView(complete);
+        complete.click();
         waitFor(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0, "task '" + task.getName() + "' completed");
         waitFor(ExpectedConditions.invisibilityOfElementLocated(taskLink(task)), "task '" + task.getName() + "' gone from the list");
     }
