@@ -119,6 +119,27 @@ public class AssignmentRepository {
         return open;
     }
 
+    public Optional<Assignment> findOpen(long itemId, String agencyCode) {
+        return jdbc.sql("select * from assignment where item_id = ? and agency_code = ? and completed_at is null "
+                        + "and cancelled_at is null")
+                .params(itemId, agencyCode)
+                .query(this::map)
+                .optional();
+    }
+
+    public Assignment getByItemAndAgency(long itemId, String agencyCode) {
+        return jdbc.sql("select * from assignment where item_id = ? and agency_code = ?")
+                .params(itemId, agencyCode)
+                .query(this::map)
+                .single();
+    }
+
+    public void cancel(long id, LocalDateTime at) {
+        jdbc.sql("update assignment set cancelled_at = ?, phase = ? where id = ? and cancelled_at is null")
+                .params(at, AssignmentPhase.CANCELLED.name(), id)
+                .update();
+    }
+
     public boolean hasAssignment(long itemId, String agencyCode) {
         return jdbc.sql("select count(*) from assignment where item_id = ? and agency_code = ?")
                 .params(itemId, agencyCode)

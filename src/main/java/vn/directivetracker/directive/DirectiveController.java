@@ -101,16 +101,27 @@ class DirectiveController {
         return get(id, null);
     }
 
-    record DeadlineChange(@jakarta.validation.constraints.NotNull(message = "Chưa có thời hạn mới") LocalDate deadline,
+    /** An amendment of one item: a new deadline and/or agencies added or removed, with the reason. */
+    record ItemAmendment(
+            LocalDate deadline,
+            List<String> addLeadAgencies,
+            List<String> addCoordinatingAgencies,
+            List<String> removeAgencies,
             @jakarta.validation.constraints.NotBlank(message = "Chưa nêu lý do điều chỉnh")
-            @jakarta.validation.constraints.Size(max = 2000) String reason) {}
+            @jakarta.validation.constraints.Size(max = 2000) String reason) {
 
-    /** Coordinators change one item's deadline; open work follows, history is kept. */
+        static List<String> orEmpty(List<String> list) {
+            return list == null ? List.of() : list;
+        }
+    }
+
+    /** Coordinators amend one item; open work follows (timers, agencies' processes), history is kept. */
     @org.springframework.web.bind.annotation.PatchMapping("/{id}/items/{label}")
-    DirectiveView changeItemDeadline(@PathVariable long id, @PathVariable String label,
-            @Valid @RequestBody DeadlineChange change) {
+    DirectiveView amendItem(@PathVariable long id, @PathVariable String label, @Valid @RequestBody ItemAmendment change) {
         requireCoordinator();
-        directives.changeItemDeadline(id, label, change.deadline(), change.reason(), actor.userId());
+        directives.amendItem(id, label, change.deadline(), ItemAmendment.orEmpty(change.addLeadAgencies()),
+                ItemAmendment.orEmpty(change.addCoordinatingAgencies()), ItemAmendment.orEmpty(change.removeAgencies()),
+                change.reason(), actor.userId());
         return get(id, null);
     }
 

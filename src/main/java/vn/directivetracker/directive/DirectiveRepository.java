@@ -161,6 +161,17 @@ public class DirectiveRepository {
                 .update();
     }
 
+    public void addResponsible(long itemId, String code, ResponsibleRole role) {
+        jdbc.sql("delete from directive_item_responsible where item_id = ? and responsible_code = ?").params(itemId, code).update();
+        jdbc.sql("insert into directive_item_responsible (item_id, responsible_code, role) values (?, ?, ?)")
+                .params(itemId, code, role.name())
+                .update();
+    }
+
+    public void removeResponsible(long itemId, String code) {
+        jdbc.sql("delete from directive_item_responsible where item_id = ? and responsible_code = ?").params(itemId, code).update();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from directive").query(Long.class).single();
     }

@@ -113,6 +113,51 @@ class DeadlineApiTest extends IntegrationTest {
     }
 
     @Test
+    void itemAgencyAmendmentStartsAndCancelsAgencyProcesses() {
+        long id = submitAndIssue(DirectiveFixtures.withDeadline("Điều chỉnh đơn vị " + System.nanoTime(), List.of("SNGV", "STC"),
+                LocalDate.of(2026, 12, 18)));
+        String execution = directiveService.get(id).executionProcessInstanceId();
+        String url = "/api/directives/" + id + "/items/1";
+
+        ResponseEntity<JsonNode> bad = as("dieuphoi").exchange(url, HttpMethod.PATCH,
+                json("{\"addLeadAgencies\":[\"KHONGCO\"],\"removeAgencies\":[\"SCT\"],\"reason\":\"x\"}"), JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("errors").findValuesAsText("field")).contains("addLeadAgencies", "removeAgencies");
+        assertThat(assignments.ofDirective(id)).hasSize(2);
+
+        ResponseEntity<JsonNode> ok = as("dieuphoi").exchange(url, HttpMethod.PATCH,
+                json("{\"addCoordinatingAgencies\":[\"SCT\"],\"removeAgencies\":[\"STC\"],\"reason\":\"Phân công lại\"}"),
+                JsonNode.class);
+        assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
+        executeJobs();
+
+        Assignment added = assignments.ofDirective(id).stream().filter(a -> a.agencyCode().equals("SCT")).findFirst().orElseThrow();
+        Assignment removed = assignments.ofDirective(id).stream().filter(a -> a.agencyCode().equals("STC")).findFirst().orElseThrow();
+        assertThat(added.role()).isEqualTo(vn.directivetracker.directive.ResponsibleRole.COORDINATING);
+        assertThat(added.deadline()).isEqualTo(LocalDate.of(2026, 12, 18));
+        assertThat(task(added.processInstanceId(), ACKNOWLEDGE_RECEIPT)).isNotNull();
+        assertThat(removed.cancelledAt()).isNotNull();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(removed.processInstanceId()).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).list())
+                .extracting(pi -> pi.getBusinessKey().substring(pi.getBusinessKey().lastIndexOf('/') + 1))
+                .containsExactlyInAnyOrder("SNGV", "SCT");
+
+        // The directive still closes once the remaining agencies are done.
+        for (String agency : List.of("SNGV", "SCT")) {
+            String pi = assignments.ofDirective(id).stream().filter(a -> a.agencyCode().equals(agency)).findFirst().orElseThrow()
+                    .processInstanceId();
+            String lower = agency.toLowerCase();
+            complete(pi, ACKNOWLEDGE_RECEIPT, "cb" + lower, Map.of());
+            complete(pi, REPORT_PROGRESS, "cb" + lower, Map.of(AgencyAssignmentProcess.Variables.PROGRESS_NOTE, "Xong",
+                    AgencyAssignmentProcess.Variables.PROGRESS_PERCENT, 100, AgencyAssignmentProcess.Variables.RESULT_READY, true));
+            complete(pi, APPROVE_RESULT, "ld" + lower, Map.of(AgencyAssignmentProcess.Variables.HEAD_DECISION, "APPROVE"));
+            complete(pi, REVIEW_RESULT, "dieuphoi", Map.of(AgencyAssignmentProcess.Variables.REVIEW_DECISION, "ACCEPT"));
+            executeJobs();
+        }
+        assertThat(task(execution, vn.directivetracker.directive.DirectiveExecutionProcess.Elements.EVALUATE_DIRECTIVE)).isNotNull();
+    }
+
+    @Test
     void revocationCancelsEveryAssignmentAndTellsTheAgencies() {
         long id = submitAndIssue(DirectiveFixtures.withDeadline("Thu hồi " + System.nanoTime(), List.of("SNGV", "STC"),
                 LocalDate.of(2026, 12, 18)));
