@@ -6,7 +6,7 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.common.Clocks;
-import vn.directivetracker.directive.DirectiveService;
+import vn.directivetracker.directive.DirectiveRepository;
 
 /**
  * The due dates of the follow-up timers of {@code agency-assignment}, read by their {@code timeDate}
@@ -18,12 +18,12 @@ import vn.directivetracker.directive.DirectiveService;
 public class AssignmentDeadlines {
 
     private final AssignmentRepository assignments;
-    private final DirectiveService directives;
+    private final DirectiveRepository directives;
     private final WorkingDayCalendar calendar;
     private final DeadlineSettings settings;
     private final Clocks clocks;
 
-    public AssignmentDeadlines(AssignmentRepository assignments, DirectiveService directives, WorkingDayCalendar calendar,
+    public AssignmentDeadlines(AssignmentRepository assignments, DirectiveRepository directives, WorkingDayCalendar calendar,
             DeadlineSettings settings, Clocks clocks) {
         this.assignments = assignments;
         this.directives = directives;
@@ -61,9 +61,18 @@ public class AssignmentDeadlines {
         return at(calendar.addWorkingDays(from, settings.escalationDays()));
     }
 
+    /**
+     * Due date of the agency's own tasks: the end of the deadline day, so that Tasklist shows how
+     * long is left and its due-date filters work. None for ongoing work.
+     */
+    public Date taskDueDate(Object assignmentId) {
+        LocalDate deadline = assignment(assignmentId).deadline();
+        return deadline == null ? null : toDate(deadline.atTime(23, 59));
+    }
+
     /** The day after the directive's period ends: ongoing work closes then. */
     public Date periodEndAt(Object assignmentId) {
-        LocalDate periodEnd = directives.get(assignment(assignmentId).directiveId()).periodEnd();
+        LocalDate periodEnd = directives.find(assignment(assignmentId).directiveId()).orElseThrow().periodEnd();
         return toDate(periodEnd.plusDays(1).atStartOfDay());
     }
 

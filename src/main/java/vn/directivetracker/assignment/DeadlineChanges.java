@@ -1,6 +1,9 @@
 package vn.directivetracker.assignment;
 
 import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +16,26 @@ public class DeadlineChanges {
 
     private final AssignmentRepository assignments;
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final AssignmentDeadlines deadlines;
 
-    public DeadlineChanges(AssignmentRepository assignments, RuntimeService runtimeService) {
+    public DeadlineChanges(AssignmentRepository assignments, RuntimeService runtimeService, TaskService taskService,
+            AssignmentDeadlines deadlines) {
         this.assignments = assignments;
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.deadlines = deadlines;
+    }
+
+    /** Open tasks that carry the deadline as their due date get the new one. */
+    public void refreshTaskDueDates(Assignment assignment) {
+        Date due = deadlines.taskDueDate(assignment.id());
+        for (Task task : taskService.createTaskQuery().processInstanceId(assignment.processInstanceId()).list()) {
+            if (task.getDueDate() != null && !task.getDueDate().equals(due)) {
+                task.setDueDate(due);
+                taskService.saveTask(task);
+            }
+        }
     }
 
     public void move(long assignmentId, LocalDate newDeadline) {
@@ -33,6 +52,7 @@ public class DeadlineChanges {
         }
         runtimeService.setVariable(processInstanceId, AgencyAssignmentProcess.Variables.DEADLINE_LABEL,
                 AssignmentService.deadlineLabel(assignment));
+        refreshTaskDueDates(assignment);
         runtimeService.createMessageCorrelation(AgencyAssignmentProcess.MESSAGE_DEADLINE_CHANGED)
                 .processInstanceId(processInstanceId)
                 .correlateAllWithResult();

@@ -68,18 +68,19 @@ class FollowUpProcessBeans {
 
     @Bean
     JavaDelegate applyLeaderExtensionDelegate(FollowUpService followUps, AssignmentRepository assignments,
-            CurrentActor actor) {
+            DeadlineChanges deadlineChanges, CurrentActor actor) {
         return execution -> {
             long id = assignmentId(execution);
             followUps.extendByLeader(id, (String) execution.getVariable(LEADER_NEW_DEADLINE),
                     (String) execution.getVariable(LEADER_COMMENT), actor.userId());
             execution.setVariable(DEADLINE_LABEL, AssignmentService.deadlineLabel(assignments.get(id)));
+            deadlineChanges.refreshTaskDueDates(assignments.get(id));
         };
     }
 
     @Bean
     JavaDelegate reassignAssignmentDelegate(FollowUpService followUps, AssignmentRepository assignments,
-            AgencyRegistry registry, TaskService taskService) {
+            AgencyRegistry registry, TaskService taskService, DeadlineChanges deadlineChanges) {
         return execution -> {
             long id = assignmentId(execution);
             String previous = followUps.reassign(id, (String) execution.getVariable(REASSIGN_TO),
@@ -93,6 +94,7 @@ class FollowUpProcessBeans {
             String businessKey = execution.getProcessBusinessKey();
             execution.setProcessBusinessKey(businessKey.substring(0, businessKey.lastIndexOf('/') + 1) + agency.code());
             handOverOpenTasks(taskService, execution, previous, agency);
+            deadlineChanges.refreshTaskDueDates(assignment);
         };
     }
 

@@ -99,6 +99,9 @@ class DeadlineFollowUpTest extends IntegrationTest {
         assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
         // Acknowledgement reminder 2 working days after receipt; due soon 3 working days before the deadline.
         Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 2, 8), at(2026, 12, 15, 8));
+        // The agency's task carries the deadline, so Tasklist shows it and its due-date filters work.
+        Assertions.assertThat(task(pi.getId(), ACKNOWLEDGE_RECEIPT).getDueDate())
+                .isEqualTo(Date.from(DEADLINE.atTime(23, 59).atZone(VIETNAM).toInstant()));
     }
 
     @Test
@@ -153,6 +156,8 @@ class DeadlineFollowUpTest extends IntegrationTest {
         assertThat(pi).isWaitingAt(DUE_SOON, REPORT_PROGRESS);
         Assertions.assertThat(timerDueDates()).containsExactly(at(2027, 1, 12, 8));
         Assertions.assertThat(runtimeService.getVariable(pi.getId(), DEADLINE_LABEL)).isEqualTo("15/01/2027");
+        Assertions.assertThat(task(pi.getId(), REPORT_PROGRESS).getDueDate())
+                .isEqualTo(Date.from(LocalDate.of(2027, 1, 15).atTime(23, 59).atZone(VIETNAM).toInstant()));
     }
 
     @Test
@@ -199,6 +204,8 @@ class DeadlineFollowUpTest extends IntegrationTest {
         Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(LocalDate.of(2026, 12, 23));
         assertThat(pi).isWaitingAt(REPORT_PROGRESS, DUE_SOON);
         Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 18, 8));
+        Assertions.assertThat(task(pi.getId(), REPORT_PROGRESS).getDueDate())
+                .isEqualTo(Date.from(LocalDate.of(2026, 12, 23).atTime(23, 59).atZone(VIETNAM).toInstant()));
         clockAt(LocalDateTime.of(2026, 12, 15, 8, 1)); // when the old reminder was due
         executeJobs();
         Assertions.assertThat(notifications("DUE_SOON")).isZero();
