@@ -42,7 +42,7 @@ class DeadlineNotificationsTest extends IntegrationTest {
         number = directiveService.get(directiveId).number();
         openTask = task(assignment.processInstanceId(), AgencyAssignmentProcess.Elements.ACKNOWLEDGE_RECEIPT).getId();
         dispatchMail();
-        TestMailServer.SMTP.purgeEmailFromAllMailboxes();
+        TestMailServer.purge();
     }
 
     @Test

@@ -29,7 +29,7 @@ class NotificationPointsTest extends IntegrationTest {
 
     @BeforeEach
     void emptyMailbox() throws Exception {
-        TestMailServer.SMTP.purgeEmailFromAllMailboxes();
+        TestMailServer.purge();
     }
 
     @Test

@@ -42,10 +42,10 @@ class OutboxReliabilityTest extends IntegrationTest {
     @Autowired MeterRegistry meters;
 
     @BeforeEach
-    void everythingEarlierIsSent() throws Exception {
+    void everythingEarlierIsSent() {
         TestMailServer.start();
         dispatchMail();
-        TestMailServer.SMTP.purgeEmailFromAllMailboxes();
+        TestMailServer.purge();
     }
 
     @AfterEach

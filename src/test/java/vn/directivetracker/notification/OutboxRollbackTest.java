@@ -56,7 +56,7 @@ class OutboxRollbackTest extends IntegrationTest {
                 .addModelInstance(TASK_PROBE + ".bpmn", task)
                 .deploy().getId();
         dispatchMail();
-        TestMailServer.SMTP.purgeEmailFromAllMailboxes();
+        TestMailServer.purge();
     }
 
     @AfterEach

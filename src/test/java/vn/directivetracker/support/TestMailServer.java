@@ -41,6 +41,15 @@ public final class TestMailServer {
         }
     }
 
+    /** Forgets every message received so far. */
+    public static void purge() {
+        try {
+            SMTP.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static synchronized void start() {
         if (!running) {
             SMTP.start();
