@@ -63,21 +63,30 @@ class AssignmentProcessBeans {
     }
 
     @Bean
-    TaskListener recordHeadDecision(AssignmentService assignments, CurrentActor actor) {
-        return task -> assignments.decideAsHead(
-                assignmentId(task),
-                AgencyAssignmentProcess.APPROVE.equals(task.getVariable(HEAD_DECISION)),
-                (String) task.getVariable(HEAD_COMMENT),
-                actor.completing(task));
+    TaskListener recordHeadDecision(AssignmentService assignments, NotificationService notifications, CurrentActor actor) {
+        return task -> {
+            boolean approved = AgencyAssignmentProcess.APPROVE.equals(task.getVariable(HEAD_DECISION));
+            String comment = (String) task.getVariable(HEAD_COMMENT);
+            assignments.decideAsHead(assignmentId(task), approved, comment, actor.completing(task));
+            if (!approved) {
+                notifications.headReturned(assignmentId(task), comment, task.getId());
+            }
+        };
     }
 
     @Bean
-    TaskListener recordResultReview(AssignmentService assignments, CurrentActor actor) {
-        return task -> assignments.review(
-                assignmentId(task),
-                AgencyAssignmentProcess.ACCEPT.equals(task.getVariable(REVIEW_DECISION)),
-                (String) task.getVariable(RETURN_REASON),
-                actor.completing(task));
+    TaskListener recordResultReview(AssignmentService assignments, NotificationService notifications, CurrentActor actor) {
+        return task -> {
+            boolean accepted = AgencyAssignmentProcess.ACCEPT.equals(task.getVariable(REVIEW_DECISION));
+            String reason = (String) task.getVariable(RETURN_REASON);
+            assignments.review(assignmentId(task), accepted, reason, actor.completing(task));
+            // Written in the completing transaction: a rejected completion leaves no email behind.
+            if (accepted) {
+                notifications.resultAccepted(assignmentId(task));
+            } else {
+                notifications.resultReturned(assignmentId(task), reason, task.getId());
+            }
+        };
     }
 
 }

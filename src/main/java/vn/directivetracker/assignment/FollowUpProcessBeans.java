@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.common.CurrentActor;
+import vn.directivetracker.notification.NotificationService;
 
 /**
  * Delegates and listeners of the deadline watch and the extension path of {@code agency-assignment}:
@@ -57,6 +58,12 @@ class FollowUpProcessBeans {
                 deadlineChanges.restartWatch(assignments.get(id));
             }
         };
+    }
+
+    /** The leaders are asked to step in, with a link straight to their new task. */
+    @Bean
+    TaskListener notifyEscalation(NotificationService notifications) {
+        return task -> notifications.escalationToLeader(assignmentId(task), task.getId());
     }
 
     @Bean

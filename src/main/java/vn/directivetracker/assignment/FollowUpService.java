@@ -19,7 +19,6 @@ import vn.directivetracker.common.FieldViolation;
 import vn.directivetracker.common.InvalidRequestException;
 import vn.directivetracker.directive.DirectiveRepository;
 import vn.directivetracker.notification.NotificationService;
-import vn.directivetracker.notification.NotificationService.Audience;
 import vn.directivetracker.security.Roles;
 
 /**
@@ -57,28 +56,17 @@ public class FollowUpService {
     // ---- Reminders and notices fired by the timers -------------------------------------------
 
     public void remindToAcknowledge(long assignmentId) {
-        notifications.assignmentEvent("ACKNOWLEDGE_REMINDER", "once", assignmentId, List.of(Audience.AGENCY),
-                "Nhắc xác nhận tiếp nhận nhiệm vụ",
-                "Đơn vị chưa xác nhận đã tiếp nhận nhiệm vụ sau " + settings.acknowledgeReminderDays()
-                        + " ngày làm việc. Đề nghị đơn vị xác nhận và triển khai thực hiện.");
+        notifications.acknowledgementReminder(assignmentId);
     }
 
     public void remindDueSoon(long assignmentId) {
-        Assignment a = assignments.get(assignmentId);
-        notifications.assignmentEvent("DUE_SOON", String.valueOf(a.deadline()), assignmentId, List.of(Audience.AGENCY),
-                "Nhiệm vụ sắp đến hạn",
-                "Nhiệm vụ sẽ đến hạn vào ngày " + a.deadline().format(DATE)
-                        + ". Đề nghị đơn vị khẩn trương hoàn thành và báo cáo kết quả.");
+        notifications.dueSoonReminder(assignmentId);
     }
 
     public void noticeOverdue(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         directives.recordEvent(a.directiveId(), assignmentId, "OVERDUE", null, "Hạn " + a.deadline().format(DATE), clocks.now());
-        notifications.assignmentEvent("OVERDUE", String.valueOf(a.deadline()), assignmentId,
-                List.of(Audience.AGENCY, Audience.AGENCY_HEAD, Audience.COORDINATORS),
-                "Nhiệm vụ đã quá hạn",
-                "Nhiệm vụ đã quá thời hạn ngày " + a.deadline().format(DATE)
-                        + " nhưng chưa có kết quả được chấp nhận. Đề nghị đơn vị báo cáo ngay tình hình thực hiện.");
+        notifications.overdueNotice(assignmentId);
     }
 
     // ---- Extension requests --------------------------------------------------------------------
@@ -157,11 +145,8 @@ public class FollowUpService {
         if (changed) {
             assignments.updateDeadline(assignmentId, request.requestedDeadline());
         }
-        notifications.assignmentEvent("EXTENSION_DECIDED", String.valueOf(request.id()), assignmentId, List.of(Audience.AGENCY),
-                request.approved() ? "Đồng ý gia hạn" : "Không đồng ý gia hạn",
-                request.approved()
-                        ? "Đề nghị gia hạn của đơn vị đã được chấp thuận. Thời hạn mới: " + request.requestedDeadline().format(DATE) + "."
-                        : "Đề nghị gia hạn của đơn vị không được chấp thuận. Lý do: " + request.decisionComment());
+        notifications.extensionDecided(assignmentId, "request:" + request.id(), request.approved(),
+                request.approved() ? request.requestedDeadline() : null, request.decisionComment());
         return changed;
     }
 
@@ -203,11 +188,7 @@ public class FollowUpService {
                 comment == null || comment.isBlank() ? "Lãnh đạo UBND tỉnh gia hạn" : comment, actor, clocks.now(),
                 Roles.PROVINCIAL_LEADER);
         assignments.updateDeadline(assignmentId, deadline);
-        notifications.assignmentEvent("EXTENSION_DECIDED", "leader:" + deadline, assignmentId,
-                List.of(Audience.AGENCY, Audience.AGENCY_HEAD),
-                "Lãnh đạo UBND tỉnh gia hạn nhiệm vụ",
-                "Lãnh đạo UBND tỉnh gia hạn thời hạn thực hiện nhiệm vụ đến ngày " + deadline.format(DATE) + "."
-                        + (comment == null || comment.isBlank() ? "" : " Ý kiến chỉ đạo: " + comment));
+        notifications.extensionDecided(assignmentId, "leader:" + deadline, true, deadline, comment);
     }
 
     /** Hands the work to another agency; returns the previous agency's code. */
@@ -215,7 +196,7 @@ public class FollowUpService {
         Assignment a = assignments.get(assignmentId);
         LocalDate deadline = newDeadline == null || newDeadline.isBlank() ? a.deadline() : LocalDate.parse(newDeadline.strip());
         String code = newAgency.strip().toUpperCase();
-        notifications.assignmentEvent("REASSIGNED_AWAY", code, assignmentId, List.of(Audience.AGENCY, Audience.AGENCY_HEAD),
+        notifications.assignmentNotice("reassigned:" + code, assignmentId, true,
                 "Nhiệm vụ được giao cho đơn vị khác",
                 "Lãnh đạo UBND tỉnh đã giao nhiệm vụ này cho " + registry.get(code).name() + " thực hiện."
                         + (comment == null || comment.isBlank() ? "" : " Ý kiến chỉ đạo: " + comment));
@@ -227,8 +208,7 @@ public class FollowUpService {
     public void sendFormalReminder(long assignmentId, String comment) {
         Assignment a = assignments.get(assignmentId);
         assignments.markFormalReminder(assignmentId, clocks.now());
-        notifications.assignmentEvent("FORMAL_REMINDER", clocks.now().toString(), assignmentId,
-                List.of(Audience.AGENCY, Audience.AGENCY_HEAD),
+        notifications.assignmentNotice("formal-reminder:" + clocks.now(), assignmentId, true,
                 "Văn bản đôn đốc của Lãnh đạo UBND tỉnh",
                 "Nhiệm vụ đã quá hạn ngày " + a.deadline().format(DATE) + ". Lãnh đạo UBND tỉnh đề nghị đơn vị khẩn trương"
                         + " hoàn thành và báo cáo kết quả."

@@ -189,8 +189,7 @@ public class DirectiveService {
             deadlineChanges.move(assignment.id(), deadline);
             directives.recordEvent(id, assignment.id(), "DEADLINE_CHANGED", actor,
                     "Mục " + itemLabel + ": thời hạn mới " + deadline + ". " + reason, clocks.now());
-            notifications.assignmentEvent("DEADLINE_CHANGED", String.valueOf(deadline), assignment.id(),
-                    List.of(NotificationService.Audience.AGENCY), "Điều chỉnh thời hạn nhiệm vụ",
+            notifications.assignmentNotice("deadline:" + deadline, assignment.id(), false, "Điều chỉnh thời hạn nhiệm vụ",
                     "Ủy ban nhân dân tỉnh điều chỉnh thời hạn thực hiện nhiệm vụ. Lý do: " + reason);
         }
     }
@@ -243,8 +242,7 @@ public class DirectiveService {
         });
         for (String code : remove) {
             Assignment removed = assignments.findOpen(item.id(), code).orElseThrow();
-            notifications.assignmentEvent("AGENCY_REMOVED", "removed", removed.id(),
-                    List.of(NotificationService.Audience.AGENCY), "Điều chỉnh đơn vị thực hiện",
+            notifications.assignmentNotice("removed", removed.id(), false, "Điều chỉnh đơn vị thực hiện",
                     "Ủy ban nhân dân tỉnh điều chỉnh văn bản: đơn vị không còn thực hiện nhiệm vụ này. Lý do: " + reason);
             assignments.cancel(removed.id(), clocks.now());
             directives.removeResponsible(item.id(), code);

@@ -1,17 +1,12 @@
 package vn.directivetracker.notification;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.io.UnsupportedEncodingException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
@@ -19,187 +14,285 @@ import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.assignment.AssignmentService;
 import vn.directivetracker.common.Clocks;
-import vn.directivetracker.common.TrackerProperties;
 import vn.directivetracker.directive.Directive;
 import vn.directivetracker.directive.DirectiveItem;
 import vn.directivetracker.directive.DirectiveRepository;
 import vn.directivetracker.directive.DirectiveService;
+import vn.directivetracker.security.Roles;
 
 /**
- * Emails in Vietnamese, sent from async service tasks. Walking-skeleton mechanism (see
- * docs/adr/0003): the job's transaction records each email under a de-duplication key and sends it;
- * if SMTP fails the job rolls back and Camunda retries it (then raises an incident in Cockpit); a
- * retried job skips emails already recorded. With no SMTP server configured, emails are kept in the
- * table instead of being sent.
+ * The emails of the directive's life, one method per event, in Vietnamese. Each method only
+ * <em>writes</em> its emails to the outbox, in the caller's transaction (call it from the delegate or
+ * listener of the step that causes the email): if the step rolls back, so do its emails; if it
+ * commits, {@link MailDispatcher} sends them, retrying until the SMTP server takes them.
+ *
+ * <p>Each email has a de-duplication key, so calling a method twice for the same occurrence (a retried
+ * job, a timer firing again the same day) writes it once. Each event can be switched off with
+ * {@code directive-tracker.mail.events.<event>=false}.
  */
 @Service
 public class NotificationService {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
-
-    private final NotificationRepository notifications;
-    private final MailTemplates templates;
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final Outbox outbox;
+    private final AssignmentContexts contexts;
+    private final Recipients recipients;
     private final DirectiveService directiveService;
     private final DirectiveRepository directives;
     private final AssignmentRepository assignments;
-    private final AssignmentService assignmentService;
     private final AgencyRegistry registry;
-    private final TrackerProperties properties;
+    private final DigestAgencies digestAgencies;
     private final Clocks clocks;
-    private final org.camunda.bpm.engine.IdentityService identityService;
 
-    public NotificationService(org.camunda.bpm.engine.IdentityService identityService, NotificationRepository notifications, MailTemplates templates,
-            ObjectProvider<JavaMailSender> mailSender, DirectiveService directiveService, DirectiveRepository directives,
-            AssignmentRepository assignments, AssignmentService assignmentService, AgencyRegistry registry,
-            TrackerProperties properties, Clocks clocks) {
-        this.identityService = identityService;
-        this.notifications = notifications;
-        this.templates = templates;
-        this.mailSender = mailSender;
+    public NotificationService(Outbox outbox, AssignmentContexts contexts, Recipients recipients,
+            DirectiveService directiveService, DirectiveRepository directives, AssignmentRepository assignments,
+            AgencyRegistry registry, DigestAgencies digestAgencies, Clocks clocks) {
+        this.outbox = outbox;
+        this.contexts = contexts;
+        this.recipients = recipients;
         this.directiveService = directiveService;
         this.directives = directives;
         this.assignments = assignments;
-        this.assignmentService = assignmentService;
         this.registry = registry;
-        this.properties = properties;
+        this.digestAgencies = digestAgencies;
         this.clocks = clocks;
     }
 
-    /** "Giao nhiệm vụ": tells the agency what it must do, by when, and where to do it. */
-    public void assignmentReceived(long assignmentId) {
-        Assignment assignment = assignments.get(assignmentId);
-        Directive directive = directiveService.get(assignment.directiveId());
-        DirectiveItem item = assignmentService.item(assignment);
-        Agency agency = registry.get(assignment.agencyCode());
-        Map<String, Object> model = Map.of(
-                "issuingBody", properties.issuingBody(),
-                "agencyName", agency.name(),
-                "directive", directive,
-                "item", item,
-                "roleLabel", assignment.role().label(),
-                "deadlineLabel", AssignmentService.deadlineLabel(assignment),
-                "tasklistUrl", tasklistUrl());
-        String subject = "[Giao nhiệm vụ] Văn bản số " + directive.number() + " – " + directive.subject();
-        deliver("assignment-received:" + assignmentId + ":" + agency.code(), "ASSIGNMENT_RECEIVED", agency.email(), subject,
-                "assignment-received", model, directive.id(), assignmentId);
-    }
+    // --- The directive ---------------------------------------------------------------------------
 
-    /** "Phát hành văn bản": every agency named in the letter learns it was issued. */
+    /** "Phát hành văn bản": every agency named in the letter learns it was issued, with its own items. */
     public void directiveIssued(long directiveId) {
         Directive directive = directiveService.get(directiveId);
-        List<DirectiveItem> items = directives.items(directiveId);
-        Set<String> agencies = new LinkedHashSet<>(registry.expand(directives.recipients(directiveId)));
-        assignments.ofDirective(directiveId).forEach(a -> agencies.add(a.agencyCode()));
-        for (String code : agencies) {
+        Map<String, List<AgencyItem>> itemsByAgency = itemsByAgency(directiveId);
+        for (String code : agenciesOf(directiveId, itemsByAgency)) {
             Agency agency = registry.get(code);
-            Map<String, Object> model = Map.of(
-                    "issuingBody", properties.issuingBody(),
-                    "agencyName", agency.name(),
-                    "directive", directive,
-                    "items", items,
-                    "tasklistUrl", tasklistUrl());
-            String subject = "[Văn bản mới] Số " + directive.number() + " – " + directive.subject();
-            deliver("directive-issued:" + directiveId + ":" + code, "DIRECTIVE_ISSUED", agency.email(), subject,
-                    "directive-issued", model, directiveId, null);
+            outbox.enqueue(MailRequest.of(MailEvent.DIRECTIVE_ISSUED, "directive-issued:" + directiveId + ":" + code)
+                    .to(agency.email(), agency.name())
+                    .subject("[Văn bản mới] Số " + directive.number() + " – " + directive.subject())
+                    .model(Map.of("directive", directive, "items", itemsByAgency.getOrDefault(code, List.of())))
+                    .about(directiveId, null));
         }
     }
 
-    /** Who gets a follow-up email about an assignment. */
-    public enum Audience {
-        AGENCY,
-        AGENCY_HEAD,
-        COORDINATORS
+    /** "Thu hồi văn bản": every agency of the letter learns its tasks under it are cancelled, and why. */
+    public void directiveRevoked(long directiveId, String reason) {
+        Directive directive = directiveService.get(directiveId);
+        for (String code : agenciesOf(directiveId, itemsByAgency(directiveId))) {
+            Agency agency = registry.get(code);
+            outbox.enqueue(MailRequest.of(MailEvent.DIRECTIVE_REVOKED, "directive-revoked:" + directiveId + ":" + code)
+                    .to(agency.email(), agency.name())
+                    .subject("[Thu hồi văn bản] Số " + directive.number() + " – " + directive.subject())
+                    .model(Map.of("directive", directive, "reason", textOrEmpty(reason)))
+                    .about(directiveId, null));
+        }
+    }
+
+    // --- One agency's assignment -----------------------------------------------------------------
+
+    /** "Giao nhiệm vụ": tells the agency what it must do, by when, and where to do it. */
+    public void assignmentReceived(long assignmentId) {
+        AssignmentContext c = contexts.load(assignmentId);
+        // Keyed by agency too: an assignment handed to another agency is announced to it as well.
+        toAgency(MailEvent.ASSIGNMENT_RECEIVED, "assignment-received:" + assignmentId + ":" + c.agency().code(), c,
+                "[Giao nhiệm vụ] Văn bản số " + c.directive().number() + " – " + c.directive().subject(), Map.of(), null);
     }
 
     /**
-     * A follow-up email about one assignment (reminder, overdue notice, decision…), one per address.
+     * The agency head sent the result back to the officers ("Yêu cầu bổ sung").
      *
-     * @param eventKey  what makes this email unique besides the assignment and address (e.g. the
-     *                  deadline it reminds of), so a retried job sends nothing twice while a new
-     *                  deadline gets its own reminder
+     * @param taskId the head's approval task being completed: one email per return
      */
-    public void assignmentEvent(String eventType, String eventKey, long assignmentId, List<Audience> audiences,
-            String headline, String message) {
-        Assignment assignment = assignments.get(assignmentId);
-        Directive directive = directiveService.get(assignment.directiveId());
-        DirectiveItem item = assignmentService.item(assignment);
-        Agency agency = registry.get(assignment.agencyCode());
-        Map<String, String> addressees = new java.util.LinkedHashMap<>();
-        for (Audience audience : audiences) {
-            switch (audience) {
-                case AGENCY -> addressees.putIfAbsent(agency.email() == null ? "" : agency.email(), agency.name());
-                case AGENCY_HEAD -> addressees.putIfAbsent(
-                        agency.headEmail() == null ? "" : agency.headEmail(), "Lãnh đạo " + agency.name());
-                case COORDINATORS -> groupEmails(vn.directivetracker.security.Roles.COORDINATOR)
-                        .forEach(address -> addressees.putIfAbsent(address, "Chuyên viên theo dõi, đôn đốc"));
+    public void headReturned(long assignmentId, String comment, String taskId) {
+        AssignmentContext c = contexts.load(assignmentId);
+        toAgency(MailEvent.HEAD_RETURNED, "head-returned:" + taskId, c,
+                "[Yêu cầu bổ sung] " + c.reference() + " – lãnh đạo đơn vị chưa đồng ý kết quả",
+                Map.of("comment", textOrEmpty(comment)), null);
+    }
+
+    /**
+     * The coordinator returned the result with a reason ("Trả lại, yêu cầu làm lại").
+     *
+     * @param taskId the coordinator's review task being completed: one email per return
+     */
+    public void resultReturned(long assignmentId, String reason, String taskId) {
+        AssignmentContext c = contexts.load(assignmentId);
+        toAgency(MailEvent.RESULT_RETURNED, "result-returned:" + taskId, c,
+                "[Trả lại kết quả] " + c.reference() + " – đề nghị thực hiện lại", Map.of("reason", textOrEmpty(reason)), null);
+    }
+
+    /** The coordinator accepted the result: the assignment is done. */
+    public void resultAccepted(long assignmentId) {
+        AssignmentContext c = contexts.load(assignmentId);
+        toAgency(MailEvent.RESULT_ACCEPTED, "result-accepted:" + assignmentId, c,
+                "[Hoàn thành nhiệm vụ] " + c.reference() + " – kết quả đã được chấp nhận", Map.of(), null);
+    }
+
+    // --- Deadlines (called from the timers of issue 3) --------------------------------------------
+
+    /** Receipt not yet acknowledged. At most one per assignment and day. */
+    public void acknowledgementReminder(long assignmentId) {
+        AssignmentContext c = contexts.load(assignmentId);
+        toAgency(MailEvent.ACKNOWLEDGEMENT_REMINDER, "acknowledgement-reminder:" + assignmentId + ":" + clocks.today(), c,
+                "[Nhắc việc] Chưa xác nhận tiếp nhận nhiệm vụ – " + c.reference(), Map.of(),
+                contexts.openTask(c).orElse(null));
+    }
+
+    /**
+     * The deadline is near. One per assignment and deadline (a new deadline after an extension gets
+     * its own). Skipped for agencies that receive the daily digest instead.
+     */
+    public void dueSoonReminder(long assignmentId) {
+        AssignmentContext c = contexts.load(assignmentId);
+        if (digestAgencies.includes(c.agency().code())) {
+            return;
+        }
+        toAgency(MailEvent.DUE_SOON_REMINDER, "due-soon-reminder:" + assignmentId + ":" + c.assignment().deadline(), c,
+                "[Sắp đến hạn] " + c.reference() + " – hạn " + c.deadlineLabel(), Map.of(),
+                contexts.openTask(c).orElse(null));
+    }
+
+    /**
+     * The deadline has passed: to the agency (unless it receives the daily digest), to its head and
+     * to every coordinator. One per recipient and deadline.
+     */
+    public void overdueNotice(long assignmentId) {
+        AssignmentContext c = contexts.load(assignmentId);
+        String key = "overdue-notice:" + assignmentId + ":" + c.assignment().deadline() + ":";
+        String subject = "[Quá hạn] " + c.reference() + " – " + c.agency().shortName() + " chưa hoàn thành, hạn "
+                + c.deadlineLabel();
+        String taskId = contexts.openTask(c).orElse(null);
+        Set<String> addresses = new LinkedHashSet<>();
+        if (!digestAgencies.includes(c.agency().code())) {
+            addresses.add(lower(c.agency().email()));
+            toAgency(MailEvent.OVERDUE_NOTICE, key + "agency", c, subject, Map.of("audience", "agency"), taskId);
+        }
+        if (addresses.add(lower(c.agency().headEmail()))) {
+            outbox.enqueue(assignmentMail(MailEvent.OVERDUE_NOTICE, key + "head", c, subject, Map.of("audience", "head"), taskId)
+                    .to(c.agency().headEmail(), "Lãnh đạo " + c.agency().name()));
+        }
+        for (Recipients.Person coordinator : recipients.membersOf(List.of(Roles.COORDINATOR))) {
+            if (addresses.add(lower(coordinator.email()))) {
+                outbox.enqueue(assignmentMail(MailEvent.OVERDUE_NOTICE, key + "user:" + coordinator.userId(), c, subject,
+                        Map.of("audience", "coordinator"), taskId).to(coordinator.email(), coordinator.name()));
             }
         }
-        addressees.forEach((address, name) -> {
-            Map<String, Object> model = new java.util.HashMap<>();
-            model.put("issuingBody", properties.issuingBody());
-            model.put("agencyName", name);
-            model.put("assigneeName", agency.name());
-            model.put("headline", headline);
-            model.put("message", message);
-            model.put("directive", directive);
-            model.put("item", item);
-            model.put("deadlineLabel", AssignmentService.deadlineLabel(assignment));
-            model.put("tasklistUrl", tasklistUrl());
-            String subject = "[" + headline + "] Văn bản số " + directive.number() + " – " + directive.subject();
-            deliver(eventType.toLowerCase() + ":" + assignmentId + ":" + eventKey + ":" + address, eventType,
-                    address.isEmpty() ? null : address, subject, "assignment-event", model, directive.id(), assignmentId);
-        });
     }
 
-    private List<String> groupEmails(String groupId) {
-        return identityService.createUserQuery().memberOfGroup(groupId).list().stream()
-                .map(org.camunda.bpm.engine.identity.User::getEmail)
-                .filter(email -> email != null && !email.isBlank())
-                .toList();
-    }
-
-    public List<Notification> latest(int limit) {
-        return notifications.latest(limit);
-    }
-
-    private void deliver(String dedupKey, String eventType, String recipient, String subject, String template,
-            Map<String, Object> model, Long directiveId, Long assignmentId) {
-        if (notifications.exists(dedupKey)) {
-            return; // a retried job: this one was already recorded (and sent) by a committed attempt
+    /**
+     * Overdue beyond the tolerated working days: every provincial leader is asked to step in.
+     *
+     * @param leaderTaskId the leader's decision task, if the process created one (linked from the email);
+     *                     then add its task key to {@code directive-tracker.mail.task-created.exclude-tasks}
+     *                     so that the leaders do not also get the generic new-task email
+     */
+    public void escalationToLeader(long assignmentId, String leaderTaskId) {
+        AssignmentContext c = contexts.load(assignmentId);
+        String subject = "[Đề nghị chỉ đạo] Nhiệm vụ quá hạn của " + c.agency().shortName() + " – " + c.reference();
+        for (Recipients.Person leader : recipients.membersOf(List.of(Roles.PROVINCIAL_LEADER))) {
+            outbox.enqueue(assignmentMail(MailEvent.ESCALATION,
+                    "escalation:" + assignmentId + ":" + c.assignment().deadline() + ":" + leader.userId(), c, subject,
+                    Map.of(), leaderTaskId).to(leader.email(), leader.name()));
         }
-        MailTemplates.Rendered body = templates.render(template, model);
-        OutgoingMail mail = new OutgoingMail(eventType, recipient, subject, body.text(), body.html(), directiveId, assignmentId);
-        JavaMailSender sender = mailSender.getIfAvailable();
-        NotificationStatus status;
-        if (recipient == null || recipient.isBlank()) {
-            log.warn("No email address for {}: notification {} kept, not sent", dedupKey, eventType);
-            status = NotificationStatus.NO_ADDRESS;
-        } else if (sender == null) {
-            status = NotificationStatus.KEPT;
-        } else {
-            send(sender, mail);
-            status = NotificationStatus.SENT;
-        }
-        notifications.insert(dedupKey, mail, status, clocks.now());
     }
 
-    private void send(JavaMailSender sender, OutgoingMail mail) {
-        MimeMessage message = sender.createMimeMessage();
-        try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(properties.mail().from(), properties.mail().fromName());
-            helper.setTo(mail.recipient());
-            helper.setSubject(mail.subject());
-            helper.setText(mail.text(), mail.html());
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new IllegalStateException("Không tạo được thư " + mail.eventType(), e);
-        }
-        // An SMTP failure propagates: the job rolls back and is retried, then shows as an incident.
-        sender.send(message);
+    /**
+     * The coordinator or the leader decided the agency's extension request.
+     *
+     * @param decisionId  unique to this decision (the extension request's id, or the deciding task's id)
+     * @param newDeadline the deadline granted; null when refused
+     */
+    public void extensionDecided(long assignmentId, String decisionId, boolean granted, LocalDate newDeadline, String comment) {
+        AssignmentContext c = contexts.load(assignmentId);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("granted", granted);
+        extra.put("newDeadlineLabel", newDeadline == null ? "" : newDeadline.format(AssignmentContext.DATE));
+        extra.put("comment", textOrEmpty(comment));
+        toAgency(MailEvent.EXTENSION_DECIDED, "extension-decided:" + assignmentId + ":" + decisionId, c,
+                (granted ? "[Đồng ý gia hạn] " : "[Không đồng ý gia hạn] ") + c.reference()
+                        + (granted && newDeadline != null ? " – hạn mới " + extra.get("newDeadlineLabel") : ""),
+                extra, contexts.openTask(c).orElse(null));
     }
 
-    private String tasklistUrl() {
-        return properties.baseUrl() + "/camunda/app/tasklist/default/";
+    /**
+     * A periodic report is due for an ongoing assignment.
+     *
+     * @param periodCode  identifies the period in the de-duplication key, e.g. {@code 2026-03} or {@code 2026-Q1}
+     * @param periodLabel what users read, e.g. "tháng 3/2026" or "quý I/2026"
+     * @param dueDate     the submission deadline
+     * @param taskId      the report task, if any (linked from the email)
+     */
+    public void reportRequested(long assignmentId, String periodCode, String periodLabel, LocalDate dueDate, String taskId) {
+        AssignmentContext c = contexts.load(assignmentId);
+        toAgency(MailEvent.REPORT_REQUESTED, "report-requested:" + assignmentId + ":" + periodCode, c,
+                "[Yêu cầu báo cáo] Kỳ " + periodLabel + " – " + c.reference() + " – hạn " + dueDate.format(AssignmentContext.DATE),
+                Map.of("periodLabel", periodLabel, "dueDateLabel", dueDate.format(AssignmentContext.DATE)),
+                taskId != null ? taskId : contexts.openTask(c).orElse(null));
+    }
+
+    /**
+     * A follow-up notice about one assignment: the provincial leader's formal reminder, a hand-over
+     * to another agency, an amended deadline or agency list.
+     *
+     * @param occurrence makes the email unique besides the assignment (e.g. the new deadline), so a
+     *                   retried job writes it once while the next occurrence gets its own
+     * @param toHead     also to the agency's head
+     */
+    public void assignmentNotice(String occurrence, long assignmentId, boolean toHead, String headline, String message) {
+        AssignmentContext c = contexts.load(assignmentId);
+        String key = "assignment-notice:" + assignmentId + ":" + occurrence + ":";
+        String subject = "[" + headline + "] " + c.reference();
+        Map<String, Object> extra = Map.of("headline", headline, "message", textOrEmpty(message));
+        String taskId = contexts.openTask(c).orElse(null);
+        toAgency(MailEvent.ASSIGNMENT_NOTICE, key + "agency", c, subject, extra, taskId);
+        if (toHead && !lower(c.agency().headEmail()).equals(lower(c.agency().email()))) {
+            outbox.enqueue(assignmentMail(MailEvent.ASSIGNMENT_NOTICE, key + "head", c, subject, extra, taskId)
+                    .to(c.agency().headEmail(), "Lãnh đạo " + c.agency().name()));
+        }
+    }
+
+    // --- Helpers -----------------------------------------------------------------------------------
+
+    private void toAgency(MailEvent event, String key, AssignmentContext c, String subject, Map<String, ?> extra,
+            String taskId) {
+        outbox.enqueue(assignmentMail(event, key, c, subject, extra, taskId).to(c.agency().email(), c.agency().name()));
+    }
+
+    private static MailRequest assignmentMail(MailEvent event, String key, AssignmentContext c, String subject,
+            Map<String, ?> extra, String taskId) {
+        return MailRequest.of(event, key)
+                .subject(subject)
+                .model(c.model())
+                .model(extra)
+                .about(c.directive().id(), c.assignment().id())
+                .task(taskId);
+    }
+
+    /** An item as one agency reads it: with its role and deadline there. */
+    public record AgencyItem(String label, String content, String roleLabel, String deadlineLabel) {}
+
+    private Map<String, List<AgencyItem>> itemsByAgency(long directiveId) {
+        Map<Long, DirectiveItem> items = new LinkedHashMap<>();
+        directives.items(directiveId).forEach(i -> items.put(i.id(), i));
+        Map<String, List<AgencyItem>> byAgency = new LinkedHashMap<>();
+        for (Assignment a : assignments.ofDirective(directiveId)) {
+            DirectiveItem item = items.get(a.itemId());
+            byAgency.computeIfAbsent(a.agencyCode(), code -> new ArrayList<>()).add(new AgencyItem(
+                    item.label(), item.content(), a.role().label(), AssignmentService.deadlineLabel(a)));
+        }
+        return byAgency;
+    }
+
+    /** "Kính gửi" recipients (sets expanded), then agencies that only have assignments. */
+    private Set<String> agenciesOf(long directiveId, Map<String, List<AgencyItem>> itemsByAgency) {
+        Set<String> agencies = new LinkedHashSet<>(registry.expand(directives.recipients(directiveId)));
+        agencies.addAll(itemsByAgency.keySet());
+        return agencies;
+    }
+
+    private static String textOrEmpty(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static String lower(String address) {
+        return address == null ? "" : address.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

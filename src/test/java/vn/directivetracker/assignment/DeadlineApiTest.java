@@ -178,7 +178,7 @@ class DeadlineApiTest extends IntegrationTest {
         assertThat(assignments.ofDirective(id)).allSatisfy(a ->
                 assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).count()).isZero());
         assertThat(jdbc.sql("select count(distinct recipient) from notification where directive_id = ? and event_type = 'DIRECTIVE_REVOKED'")
-                .param(id).query(Long.class).single()).isEqualTo(4); // both agencies and their heads
+                .param(id).query(Long.class).single()).isEqualTo(2); // both agencies
         assertThat(as("dieuphoi").postForEntity("/api/directives/" + id + "/revoke", json("{\"reason\":\"lần hai\"}"),
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }

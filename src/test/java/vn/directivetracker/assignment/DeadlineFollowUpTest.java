@@ -108,10 +108,10 @@ class DeadlineFollowUpTest extends IntegrationTest {
     void acknowledgementReminderFiresOnceWhenNotAcknowledged() {
         clockAt(LocalDateTime.of(2026, 12, 2, 7, 59));
         executeJobs();
-        Assertions.assertThat(notifications("ACKNOWLEDGE_REMINDER")).isZero();
+        Assertions.assertThat(notifications("ACKNOWLEDGEMENT_REMINDER")).isZero();
         clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
         executeJobs();
-        Assertions.assertThat(notifications("ACKNOWLEDGE_REMINDER")).isEqualTo(1);
+        Assertions.assertThat(notifications("ACKNOWLEDGEMENT_REMINDER")).isEqualTo(1);
         assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT);
     }
 
@@ -120,20 +120,24 @@ class DeadlineFollowUpTest extends IntegrationTest {
         acknowledge();
         clockAt(LocalDateTime.of(2026, 12, 15, 8, 1));
         executeJobs();
-        Assertions.assertThat(notifications("DUE_SOON")).isEqualTo(1);
-        Assertions.assertThat(notifications("OVERDUE")).isZero();
+        Assertions.assertThat(notifications("DUE_SOON_REMINDER")).isEqualTo(1);
+        Assertions.assertThat(notifications("OVERDUE_NOTICE")).isZero();
         assertThat(pi).isWaitingAt(DEADLINE_REACHED, REPORT_PROGRESS);
 
         clockAt(LocalDateTime.of(2026, 12, 21, 8, 1));
         executeJobs();
         // Agency, its head and the coordinator (dieuphoi) are told.
-        Assertions.assertThat(notifications("OVERDUE")).isEqualTo(3);
+        Assertions.assertThat(notifications("OVERDUE_NOTICE")).isEqualTo(3);
         assertThat(pi).isWaitingAt(ESCALATION_DUE, REPORT_PROGRESS);
 
         clockAt(LocalDateTime.of(2026, 12, 25, 8, 1));
         executeJobs();
         assertThat(pi).isWaitingAt(HANDLE_OVERDUE);
         assertThat(task(pi.getId(), HANDLE_OVERDUE)).hasCandidateGroup("provincialleader");
+        // The leader (lanhdaoubnd) gets the escalation email, not also the generic new-task one.
+        Assertions.assertThat(notifications("ESCALATION")).isEqualTo(1);
+        Assertions.assertThat(jdbc.sql("select count(*) from notification where event_type = 'TASK_CREATED' and recipient = "
+                + "'lanhdaoubnd@example.gov.vn' and assignment_id = ?").param(assignment.id()).query(Long.class).single()).isZero();
     }
 
     @Test
@@ -141,7 +145,7 @@ class DeadlineFollowUpTest extends IntegrationTest {
         escalate();
         complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd", Map.of(LEADER_DECISION, "REMIND", LEADER_COMMENT, "Khẩn trương"));
         executeJobs();
-        Assertions.assertThat(notifications("FORMAL_REMINDER")).isEqualTo(2); // agency and its head
+        Assertions.assertThat(notifications("ASSIGNMENT_NOTICE")).isEqualTo(2); // agency and its head
         assertThat(pi).isWaitingAt(ESCALATION_DUE, REPORT_PROGRESS);
         // 5 working days after the reminder of Friday 25/12: 1/1/2027 is a holiday, so Monday 4/1/2027.
         Assertions.assertThat(timerDueDates()).containsExactly(at(2027, 1, 4, 8));
@@ -208,7 +212,7 @@ class DeadlineFollowUpTest extends IntegrationTest {
                 .isEqualTo(Date.from(LocalDate.of(2026, 12, 23).atTime(23, 59).atZone(VIETNAM).toInstant()));
         clockAt(LocalDateTime.of(2026, 12, 15, 8, 1)); // when the old reminder was due
         executeJobs();
-        Assertions.assertThat(notifications("DUE_SOON")).isZero();
+        Assertions.assertThat(notifications("DUE_SOON_REMINDER")).isZero();
         Assertions.assertThat(notifications("EXTENSION_DECIDED")).isEqualTo(1);
     }
 

@@ -18,18 +18,27 @@ public final class DirectiveFixtures {
 
     /** A one-item letter to the given lead agencies, ongoing. */
     public static DirectiveRequest smallDirective(String subject, List<String> leads, List<String> coordinating) {
+        return directive(subject, leads,
+                new DirectiveRequest.Item("1", "Nội dung nhiệm vụ thử nghiệm", leads, coordinating, null, null, true, null));
+    }
+
+    /** A letter to the given recipients ("Kính gửi") with the given items. */
+    public static DirectiveRequest directive(String subject, List<String> recipients, DirectiveRequest.Item... items) {
         return new DirectiveRequest(DocumentType.CONG_VAN, "KGVX", subject, "Căn cứ thử nghiệm", null, Urgency.NORMAL,
                 new DirectiveRequest.Signer("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Thử"),
-                leads, List.of("Lưu: VT"), "VT", "Đề nghị thực hiện./.", null,
-                List.of(new DirectiveRequest.Item("1", "Nội dung nhiệm vụ thử nghiệm", leads, coordinating, null, null, true, null)));
+                recipients, List.of("Lưu: VT"), "VT", "Đề nghị thực hiện./.", null, List.of(items));
+    }
+
+    /** An item due the given number of working days after issue. */
+    public static DirectiveRequest.Item itemDueIn(int workingDays, String label, String content, List<String> leads,
+            List<String> coordinating) {
+        return new DirectiveRequest.Item(label, content, leads, coordinating, null, workingDays, false, null);
     }
 
     /** A one-item letter whose item is due on the given date. */
     public static DirectiveRequest withDeadline(String subject, List<String> leads, java.time.LocalDate deadline) {
-        DirectiveRequest base = smallDirective(subject, leads, List.of());
-        return new DirectiveRequest(base.type(), base.fieldCode(), subject, base.legalBasis(), null, base.urgency(),
-                base.signer(), leads, base.copyTo(), base.archiveCodes(), base.closingText(), null,
-                List.of(new DirectiveRequest.Item("1", "Nhiệm vụ có thời hạn", leads, List.of(), deadline, null, false, null)));
+        return directive(subject, leads,
+                new DirectiveRequest.Item("1", "Nhiệm vụ có thời hạn", leads, List.of(), deadline, null, false, null));
     }
 
     /** A one-item ongoing letter whose ongoing work ends with the period. */

@@ -22,10 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.directivetracker.directive.DirectiveIssuanceProcess;
 import vn.directivetracker.directive.DirectiveRequest;
 import vn.directivetracker.directive.DirectiveService;
+import vn.directivetracker.notification.MailDispatcher;
 
 /**
  * The whole application on a random port with the real engine, H2 (or, in subclasses, PostgreSQL)
- * and a real SMTP server. Async jobs are run by {@link #executeJobs()}, so tests are deterministic.
+ * and a real SMTP server. Async jobs are run by {@link #executeJobs()} and the mail outbox is emptied
+ * by {@link #dispatchMail()}, so tests are deterministic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -39,6 +41,7 @@ public abstract class IntegrationTest {
     @Autowired protected JdbcClient jdbc;
     @Autowired protected TestRestTemplate rest;
     @Autowired protected DirectiveService directiveService;
+    @Autowired protected MailDispatcher mailDispatcher;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -69,6 +72,11 @@ public abstract class IntegrationTest {
             }
         }
         throw new IllegalStateException("Jobs keep appearing after 100 rounds");
+    }
+
+    /** Sends every email that is due, as the dispatcher thread would (it is off in tests). */
+    protected int dispatchMail() {
+        return mailDispatcher.dispatchDue();
     }
 
     protected Task task(String processInstanceId, String taskKey) {

@@ -1,0 +1,120 @@
+package vn.directivetracker.notification;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import vn.directivetracker.common.Clocks;
+
+/**
+ * Empties the outbox: claims due rows, sends each through Spring Mail outside any database
+ * transaction, and records the outcome. Exactly once in normal operation, also with several nodes
+ * (see {@link DispatchQueue}); the one gap left is a node dying between the SMTP server's "250 OK" and
+ * the SENT update — after the lease that row is sent again (at least once, never lost).
+ *
+ * <p>Failures: the row's attempt counter goes up and it waits an exponential backoff; after the last
+ * allowed attempt it becomes FAILED (visible at /api/notifications, resendable, counted in the
+ * metrics). When the server cannot be reached at all the round stops at the first failure, so an
+ * outage costs one connection attempt per round, not one per waiting row.
+ */
+public class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+    private final DispatchQueue queue;
+    private final JavaMailSender sender;
+    private final MailComposer composer;
+    private final MailSettings.Dispatcher settings;
+    private final MailCounters counters;
+    private final Clocks clocks;
+    private final String node;
+    private final AtomicLong rounds = new AtomicLong();
+
+    /**
+     * @param sender null when no SMTP server is configured: rows are then marked KEPT
+     * @param node   a name for this application node, written into the claims (for people reading the table)
+     */
+    MailDispatcher(DispatchQueue queue, JavaMailSender sender, MailComposer composer, MailSettings.Dispatcher settings,
+            MailCounters counters, Clocks clocks, String node) {
+        this.queue = queue;
+        this.sender = sender;
+        this.composer = composer;
+        this.settings = settings;
+        this.counters = counters;
+        this.clocks = clocks;
+        this.node = node;
+    }
+
+    /**
+     * Delivers every row that is due now, round after round, until none is left or the SMTP server
+     * is unreachable. Tests call this instead of waiting for the background thread.
+     *
+     * @return the number of rows this call sent or kept
+     */
+    public int dispatchDue() {
+        int delivered = 0;
+        while (true) {
+            String token = node + "#" + rounds.incrementAndGet();
+            LocalDateTime now = clocks.now();
+            List<OutboxRow> batch = queue.claim(token, now, now.plus(settings.claimLease()), settings.batchSize());
+            if (batch.isEmpty()) {
+                return delivered;
+            }
+            Round round = deliver(batch, token);
+            delivered += round.delivered;
+            if (round.serverUnreachable) {
+                return delivered;
+            }
+        }
+    }
+
+    private record Round(int delivered, boolean serverUnreachable) {}
+
+    private Round deliver(List<OutboxRow> batch, String token) {
+        int delivered = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxRow row = batch.get(i);
+            if (sender == null) {
+                delivered += queue.markKept(row.id(), token) ? 1 : 0;
+                continue;
+            }
+            if (!queue.renew(row.id(), token, clocks.now().plus(settings.claimLease()))) {
+                log.info("Outbox row {} is no longer ours (lease ran out and another node took it): not sent", row.id());
+                continue;
+            }
+            try {
+                sender.send(composer.compose(sender, row));
+            } catch (Exception failure) {
+                recordFailure(row, token, failure);
+                if (SmtpFailures.serverUnreachable(failure)) {
+                    queue.release(batch.subList(i + 1, batch.size()).stream().map(OutboxRow::id).toList(), token);
+                    return new Round(delivered, true);
+                }
+                continue;
+            }
+            if (!queue.markSent(row.id(), token, clocks.now())) {
+                log.warn("Outbox row {} was sent but its claim had been taken over meanwhile: it may be sent twice", row.id());
+            }
+            counters.sent(row.eventType());
+            delivered++;
+        }
+        return new Round(delivered, false);
+    }
+
+    private void recordFailure(OutboxRow row, String token, Exception failure) {
+        int attempts = row.attempts() + 1;
+        String error = SmtpFailures.describe(failure);
+        counters.failedAttempt(row.eventType());
+        if (attempts >= settings.maxAttempts() || SmtpFailures.permanent(failure)) {
+            log.error("Email {} to {} FAILED after {} attempt(s): {}", row.dedupKey(), row.recipient(), attempts, error);
+            queue.markFailed(row.id(), token, attempts, error);
+        } else {
+            LocalDateTime next = clocks.now().plus(settings.backoffAfter(attempts));
+            log.warn("Email {} to {} not sent (attempt {}), next try at {}: {}", row.dedupKey(), row.recipient(), attempts,
+                    next, error);
+            queue.retryLater(row.id(), token, attempts, error, next);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package vn.directivetracker.notification;
+
+import java.util.TimeZone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.common.Clocks;
+
+/**
+ * The background thread of this node: a dispatcher round every {@code dispatcher.interval}, and the
+ * morning digest at {@code digest.hour} when agencies asked for one. A private scheduler rather than
+ * {@code @Scheduled}, so nothing here depends on (or changes) the application's global scheduling.
+ * Stops before the database pool closes. Off in tests, which dispatch explicitly.
+ */
+@Component
+@ConditionalOnProperty(name = "directive-tracker.mail.dispatcher.enabled", havingValue = "true", matchIfMissing = true)
+class MailSchedule implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailSchedule.class);
+
+    private final MailDispatcher dispatcher;
+    private final DailyDigest digest;
+    private final MailSettings settings;
+    private final Clocks clocks;
+    private ThreadPoolTaskScheduler scheduler;
+
+    MailSchedule(MailDispatcher dispatcher, DailyDigest digest, MailSettings settings, Clocks clocks) {
+        this.dispatcher = dispatcher;
+        this.digest = digest;
+        this.settings = settings;
+        this.clocks = clocks;
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("mail-dispatcher-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(() -> guarded("dispatch", dispatcher::dispatchDue), settings.dispatcher().interval());
+        if (!settings.digest().agencies().isEmpty()) {
+            String cron = "0 0 " + settings.digest().hour() + " * * *";
+            scheduler.schedule(() -> guarded("digest", () -> digest.writeFor(clocks.today())),
+                    new CronTrigger(cron, TimeZone.getTimeZone(clocks.zone())));
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** A failing round (database briefly away) must not end the schedule: log, and try at the next tick. */
+    private static void guarded(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.error("Mail {} round failed; retrying at the next tick", what, e);
+        }
+    }
+}

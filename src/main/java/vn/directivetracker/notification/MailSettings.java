@@ -1,0 +1,90 @@
+package vn.directivetracker.notification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How email behaves ({@code directive-tracker.mail.*}). The sender's address and name are bound by
+ * {@code TrackerProperties.Mail} under the same prefix; the SMTP server is plain {@code spring.mail.*}.
+ *
+ * @param events       per-event switch, e.g. {@code events.task-created=false}; unlisted events are on
+ * @param dispatcher   how the outbox is emptied
+ * @param taskCreated  the generic "new task for your group" email
+ * @param digest       the optional morning digest per agency
+ */
+@ConfigurationProperties("directive-tracker.mail")
+public record MailSettings(
+        @DefaultValue Map<String, Boolean> events,
+        @DefaultValue Dispatcher dispatcher,
+        @DefaultValue TaskCreated taskCreated,
+        @DefaultValue Digest digest) {
+
+    /**
+     * Whether the event is switched on. Keys are compared without case and punctuation, so the
+     * property ({@code events.task-created}) and its environment variable
+     * ({@code DIRECTIVE_TRACKER_MAIL_EVENTS_TASKCREATED}) both work.
+     */
+    public boolean enabled(MailEvent event) {
+        String wanted = normalized(event.key());
+        return events.entrySet().stream()
+                .filter(e -> normalized(e.getKey()).equals(wanted))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(true);
+    }
+
+    private static String normalized(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param enabled      run the dispatcher on a background thread (tests switch it off and call
+     *                     {@code MailDispatcher.dispatchDue()} themselves)
+     * @param interval     pause between two rounds
+     * @param batchSize    rows claimed per round
+     * @param claimLease   how long a claim protects a row; renewed right before each message is sent,
+     *                     so it only has to outlast one SMTP conversation (plus clock skew between nodes)
+     * @param maxAttempts  failed attempts after which a row becomes FAILED
+     * @param backoffBase  wait after the first failure, doubled after each further one …
+     * @param backoffMax   … up to this
+     */
+    public record Dispatcher(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10s") Duration interval,
+            @DefaultValue("50") int batchSize,
+            @DefaultValue("2m") Duration claimLease,
+            @DefaultValue("12") int maxAttempts,
+            @DefaultValue("1m") Duration backoffBase,
+            @DefaultValue("1h") Duration backoffMax) {
+
+        /** The wait before the next try, after {@code attempts} failed tries (1, 2, …). */
+        public Duration backoffAfter(int attempts) {
+            Duration delay = backoffBase;
+            for (int i = 1; i < attempts && delay.compareTo(backoffMax) < 0; i++) {
+                delay = delay.multipliedBy(2);
+            }
+            return delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
+        }
+    }
+
+    /**
+     * @param excludeTasks task definition keys that get no generic email (e.g. a task whose own
+     *                     event email already says everything, such as an escalation task)
+     */
+    public record TaskCreated(@DefaultValue List<String> excludeTasks) {}
+
+    /**
+     * @param agencies           agency or set codes (e.g. {@code SNGV}, {@code ALL_COMMUNES}) that get one
+     *                           morning email instead of separate due-soon reminders and overdue notices
+     * @param hour               hour of the day (installation time zone) the digest is written
+     * @param dueSoonWorkingDays work due within this many working days counts as "due soon"
+     */
+    public record Digest(
+            @DefaultValue List<String> agencies,
+            @DefaultValue("7") int hour,
+            @DefaultValue("3") int dueSoonWorkingDays) {}
+}

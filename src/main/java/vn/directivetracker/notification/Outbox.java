@@ -1,0 +1,74 @@
+package vn.directivetracker.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.common.Clocks;
+import vn.directivetracker.common.TrackerProperties;
+
+/**
+ * Writes emails as PENDING rows of the outbox, in the caller's transaction — the engine's, when
+ * called from a delegate or a task listener. So a step that rolls back leaves no row and nothing is
+ * ever sent for it; a step that commits has its row, which {@link MailDispatcher} delivers later.
+ */
+@Component
+class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    /** Column size of notification.subject. */
+    private static final int MAX_SUBJECT = 500;
+
+    private final NotificationRepository notifications;
+    private final MailTemplates templates;
+    private final TasklistLinks links;
+    private final MailSettings settings;
+    private final TrackerProperties properties;
+    private final Clocks clocks;
+
+    Outbox(NotificationRepository notifications, MailTemplates templates, TasklistLinks links, MailSettings settings,
+            TrackerProperties properties, Clocks clocks) {
+        this.notifications = notifications;
+        this.templates = templates;
+        this.links = links;
+        this.settings = settings;
+        this.properties = properties;
+        this.clocks = clocks;
+    }
+
+    /**
+     * Renders and stores the email unless its event is switched off or an email with the same
+     * de-duplication key already exists. Joins the caller's transaction (or opens one when called
+     * outside any, e.g. from a scheduled job).
+     */
+    @Transactional
+    public void enqueue(MailRequest mail) {
+        if (!settings.enabled(mail.event)) {
+            log.debug("Event {} switched off: {} not written", mail.event.key(), mail.dedupKey);
+            return;
+        }
+        if (notifications.exists(mail.dedupKey)) {
+            log.debug("Email {} already in the outbox", mail.dedupKey);
+            return;
+        }
+        mail.subject = oneLine(mail.subject);
+        mail.model.put("subject", mail.subject);
+        mail.model.put("issuingBody", properties.issuingBody());
+        mail.model.put("recipientName", mail.recipientName);
+        mail.model.put("link", links.task(mail.taskId));
+        mail.model.put("linkToTask", mail.taskId != null);
+        MailTemplates.Rendered body = templates.render(mail.event.key(), mail.model);
+        boolean hasAddress = mail.address != null && !mail.address.isBlank();
+        if (!hasAddress) {
+            log.warn("No email address for {} ({}): kept as NO_ADDRESS", mail.recipientName, mail.dedupKey);
+        }
+        notifications.insert(mail, hasAddress ? mail.address.strip() : "", body,
+                hasAddress ? NotificationStatus.PENDING : NotificationStatus.NO_ADDRESS, clocks.now());
+    }
+
+    /** Subjects come partly from users: one line (no header injection), within the column. */
+    private static String oneLine(String subject) {
+        String line = subject.replaceAll("\\s+", " ").strip();
+        return line.length() <= MAX_SUBJECT ? line : line.substring(0, MAX_SUBJECT - 1) + "…";
+    }
+}
