@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,8 @@ import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.ForbiddenException;
+import vn.directivetracker.security.AgencyScope;
+import vn.directivetracker.security.CurrentScope;
 import vn.directivetracker.security.Roles;
 
 @RestController
@@ -32,15 +35,17 @@ class DirectiveController {
     private final AgencyRegistry registry;
     private final CurrentActor actor;
     private final Clocks clocks;
+    private final CurrentScope scope;
 
     DirectiveController(DirectiveService directives, DirectiveRepository repository, AssignmentRepository assignments,
-            AgencyRegistry registry, CurrentActor actor, Clocks clocks) {
+            AgencyRegistry registry, CurrentActor actor, Clocks clocks, CurrentScope scope) {
         this.directives = directives;
         this.repository = repository;
         this.assignments = assignments;
         this.registry = registry;
         this.actor = actor;
         this.clocks = clocks;
+        this.scope = scope;
     }
 
     @PostMapping
@@ -56,12 +61,13 @@ class DirectiveController {
                 "location", location.toString()));
     }
 
+    /** Provincial roles see every assignment; an agency sees only its own, and 403 if it has none (ADR 6). */
     @GetMapping("/{id}")
     DirectiveView get(@PathVariable long id) {
         Directive d = directives.get(id);
+        List<Assignment> list = scope.get().visible(assignments.ofDirective(id), Assignment::agencyCode);
         List<DirectiveItem> items = repository.items(id);
         Map<Long, String> itemLabels = items.stream().collect(Collectors.toMap(DirectiveItem::id, DirectiveItem::label));
-        List<Assignment> list = assignments.ofDirective(id);
         Map<String, Agency> agencies = registry.byCodes(list.stream().map(Assignment::agencyCode).distinct().toList());
         var today = clocks.today();
         return new DirectiveView(
@@ -78,9 +84,16 @@ class DirectiveController {
                 today);
     }
 
+    /** An agency reads only the events of its own assignments; the drafting and signing stay internal. */
     @GetMapping("/{id}/history")
     List<DirectiveEvent> history(@PathVariable long id) {
         directives.get(id);
-        return repository.events(id);
+        AgencyScope visibleTo = scope.get();
+        if (visibleTo.provinceWide()) {
+            return repository.events(id);
+        }
+        Set<Long> own = visibleTo.visible(assignments.ofDirective(id), Assignment::agencyCode).stream()
+                .map(Assignment::id).collect(Collectors.toSet());
+        return repository.events(id).stream().filter(e -> own.contains(e.assignmentId())).toList();
     }
 }
