@@ -1,4 +1,4 @@
--- Delegation while absent ("ủy quyền", issue 5, ADR 7): a user names a deputy for a date range; during it
+-- Delegation while absent ("ủy quyền", issue 5, ADR 6): a user names a deputy for a date range; during it
 -- the deputy is offered the absent user's tasks. Portable SQL: H2 (embedded default, tests) and PostgreSQL.
 
 create table delegation (

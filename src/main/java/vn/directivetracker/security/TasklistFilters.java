@@ -75,7 +75,7 @@ class TasklistFilters implements ApplicationRunner {
                 new Spec(MY_AGENCY, "Việc giao cho đơn vị, nhóm của tôi", -10, "#1e5aa8", ofMyGroups(), everyone),
                 new Spec(MINE, "Việc tôi đã nhận xử lý", -5, "#2e7d32",
                         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone),
-                // Delegation (ADR 7) offers the absent user's tasks to the deputy as a candidate user.
+                // Delegation (ADR 6) offers the absent user's tasks to the deputy as a candidate user.
                 new Spec(DELEGATED, "Việc người vắng mặt ủy quyền cho tôi, chưa ai nhận", 0, "#6a1b9a",
                         taskService.createTaskQuery().taskInvolvedUserExpression("${currentUser()}").taskUnassigned(), everyone),
                 new Spec(DUE_SOON, "Việc của đơn vị đến hạn trong " + dueSoonDays + " ngày tới", 5, "#ef6c00",

@@ -23,7 +23,7 @@ import vn.directivetracker.common.NotFoundException;
 import vn.directivetracker.security.EngineAsSystem;
 
 /**
- * Delegations (ADR 7): created and cancelled through the API, and kept in step with the calendar by
+ * Delegations (ADR 6): created and cancelled through the API, and kept in step with the calendar by
  * {@link #synchronize()} — on the first day the absent user's open tasks are offered to the deputy,
  * after the last day (or on cancelling) they are withdrawn. Tasks created or assigned in between are
  * offered as they appear ({@link DelegationTaskEvents}).

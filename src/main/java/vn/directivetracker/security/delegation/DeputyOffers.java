@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.directivetracker.security.Grants;
 
 /**
- * Offers one task to a deputy and withdraws it again (ADR 7). Offering adds the deputy as a candidate
+ * Offers one task to a deputy and withdraws it again (ADR 6). Offering adds the deputy as a candidate
  * user, for which Camunda itself grants READ and UPDATE on the task; withdrawing removes the link,
  * hands a task the deputy had claimed back to the group, and deletes that grant (Camunda keeps it
  * when a link is removed). Callers run inside the engine's or Spring's transaction, without a user's

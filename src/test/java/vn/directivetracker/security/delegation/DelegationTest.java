@@ -87,9 +87,15 @@ class DelegationTest extends IntegrationTest {
         assertThat(engine("cbsngv", HttpMethod.POST, "/task/" + during + "/claim", "{\"userId\":\"cbsngv\"}")).isEqualTo(204);
 
         moveClockTo(today.plusDays(2));
-        // Before the sweep has run the engine itself refuses the deputy's action ...
+        // Before the sweep has run the engine itself refuses the deputy's action, in Java as over REST ...
         assertThatThrownBy(() -> asUser("cbsngv", () -> taskService.complete(during, Map.of(HEAD_DECISION, "APPROVE"))))
                 .hasMessageContaining("đã kết thúc");
+        ResponseEntity<String> refused = as("cbsngv").exchange(engineRest("/task/" + during + "/complete"), HttpMethod.POST,
+                json("{\"variables\":{\"headDecision\":{\"value\":\"APPROVE\"}}}"), String.class);
+        // Camunda's REST API answers a listener's refusal with 500 and the reason (ADR 6, consequences).
+        assertThat(refused.getStatusCode().value()).isEqualTo(500);
+        assertThat(refused.getBody()).contains("đã kết thúc");
+        assertThat(taskService.createTaskQuery().taskId(during).count()).isEqualTo(1);
         // ... and the sweep withdraws the offer: the task goes back to the agency heads, the grant is gone.
         delegations.synchronize();
         assertThat(taskService.createTaskQuery().taskId(during).singleResult().getAssignee()).isNull();
@@ -187,10 +193,14 @@ class DelegationTest extends IntegrationTest {
         return tasks.findValuesAsText("id");
     }
 
-    private int engine(String user, HttpMethod method, String path, String json) {
+    private int engine(String user, HttpMethod method, String path, String body) {
+        return as(user).exchange(engineRest(path), method, json(body), String.class).getStatusCode().value();
+    }
+
+    private static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return as(user).exchange(engineRest(path), method, new HttpEntity<>(json, headers), String.class).getStatusCode().value();
+        return new HttpEntity<>(body, headers);
     }
 
     private String engineRest(String path) {
