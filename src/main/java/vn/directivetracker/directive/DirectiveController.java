@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.ForbiddenException;
+import vn.directivetracker.security.AgencyScope;
+import vn.directivetracker.security.CurrentScope;
 import vn.directivetracker.security.Roles;
 
 @RestController
@@ -37,10 +40,15 @@ class DirectiveController {
     private final CurrentActor actor;
     private final Clocks clocks;
     private final AssignmentStatuses statuses;
+    private final CurrentScope scope;
+    private final vn.directivetracker.common.SystemActions systemActions;
 
     DirectiveController(DirectiveService directives, DirectiveRepository repository, AssignmentRepository assignments,
-            AgencyRegistry registry, CurrentActor actor, Clocks clocks, AssignmentStatuses statuses) {
+            AgencyRegistry registry, CurrentActor actor, Clocks clocks, AssignmentStatuses statuses, CurrentScope scope,
+            vn.directivetracker.common.SystemActions systemActions) {
+        this.systemActions = systemActions;
         this.statuses = statuses;
+        this.scope = scope;
         this.directives = directives;
         this.repository = repository;
         this.assignments = assignments;
@@ -60,14 +68,17 @@ class DirectiveController {
                 "location", location.toString()));
     }
 
-    /** The directive with every assignment's status as of {@code asOf} (default: today). */
+    /**
+     * The directive with every assignment's status as of {@code asOf} (default: today). Provincial
+     * roles see every assignment; an agency sees only its own, and 403 if it has none (ADR 6).
+     */
     @GetMapping("/{id}")
     DirectiveView get(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Directive d = directives.get(id);
+        List<Assignment> list = scope.get().visible(assignments.ofDirective(id), Assignment::agencyCode);
         List<DirectiveItem> items = repository.items(id);
         Map<Long, String> itemLabels = items.stream().collect(Collectors.toMap(DirectiveItem::id, DirectiveItem::label));
-        List<Assignment> list = assignments.ofDirective(id);
         Map<String, Agency> agencies = registry.byCodes(list.stream().map(Assignment::agencyCode).distinct().toList());
         LocalDate reference = asOf != null ? asOf : clocks.today();
         return new DirectiveView(
@@ -97,7 +108,8 @@ class DirectiveController {
     @PostMapping("/{id}/revoke")
     DirectiveView revoke(@PathVariable long id, @Valid @RequestBody Revocation revocation) {
         requireCoordinator();
-        directives.revoke(id, revocation.reason(), actor.userId());
+        String coordinator = actor.userId();
+        systemActions.run(() -> directives.revoke(id, revocation.reason(), coordinator));
         return get(id, null);
     }
 
@@ -119,9 +131,11 @@ class DirectiveController {
     @org.springframework.web.bind.annotation.PatchMapping("/{id}/items/{label}")
     DirectiveView amendItem(@PathVariable long id, @PathVariable String label, @Valid @RequestBody ItemAmendment change) {
         requireCoordinator();
-        directives.amendItem(id, label, change.deadline(), ItemAmendment.orEmpty(change.addLeadAgencies()),
-                ItemAmendment.orEmpty(change.addCoordinatingAgencies()), ItemAmendment.orEmpty(change.removeAgencies()),
-                change.reason(), actor.userId());
+        String coordinator = actor.userId();
+        // Checked here (coordinators only); the engine then moves every affected agency's process.
+        systemActions.run(() -> directives.amendItem(id, label, change.deadline(),
+                ItemAmendment.orEmpty(change.addLeadAgencies()), ItemAmendment.orEmpty(change.addCoordinatingAgencies()),
+                ItemAmendment.orEmpty(change.removeAgencies()), change.reason(), coordinator));
         return get(id, null);
     }
 
@@ -131,9 +145,16 @@ class DirectiveController {
         }
     }
 
+    /** An agency reads only the events of its own assignments; the drafting and signing stay internal. */
     @GetMapping("/{id}/history")
     List<DirectiveEvent> history(@PathVariable long id) {
         directives.get(id);
-        return repository.events(id);
+        AgencyScope visibleTo = scope.get();
+        if (visibleTo.provinceWide()) {
+            return repository.events(id);
+        }
+        Set<Long> own = visibleTo.visible(assignments.ofDirective(id), Assignment::agencyCode).stream()
+                .map(Assignment::id).collect(Collectors.toSet());
+        return repository.events(id).stream().filter(e -> own.contains(e.assignmentId())).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,6 +37,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         List<String> groups = identityService.createGroupQuery().groupMember(credentials[0]).list().stream()
                 .map(Group::getId)
                 .toList();
+        Optional<String> denial = ApiAccessRules.denial(request.getRequestURI().substring(request.getContextPath().length()), groups);
+        if (denial.isPresent()) {
+            problem(response, HttpServletResponse.SC_FORBIDDEN, "Không có quyền", denial.get());
+            return;
+        }
         identityService.setAuthentication(credentials[0], groups);
         try {
             chain.doFilter(request, response);
@@ -58,10 +64,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private static void reject(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"directive-tracker\", charset=\"UTF-8\"");
+        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Chưa đăng nhập",
+                "Cần đăng nhập (HTTP Basic) bằng tài khoản của hệ thống");
+    }
+
+    /** Texts are fixed Vietnamese sentences without quotes or backslashes, so no JSON escaping is needed. */
+    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Chưa đăng nhập\",\"status\":401,"
-                + "\"detail\":\"Cần đăng nhập (HTTP Basic) bằng tài khoản của hệ thống\"}");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
     }
 }

@@ -14,14 +14,18 @@ public class CamundaIdentity {
     public static final String TYPE_AGENCY_HEADS = "AGENCY_HEADS";
 
     private final IdentityService identityService;
+    private final AccessPolicy accessPolicy;
 
-    public CamundaIdentity(IdentityService identityService) {
+    public CamundaIdentity(IdentityService identityService, AccessPolicy accessPolicy) {
         this.identityService = identityService;
+        this.accessPolicy = accessPolicy;
     }
 
+    /** Creates or renames the group; a new agency group comes with its grants (ADR 6). */
     public void ensureGroup(String id, String name, String type) {
         Group group = identityService.createGroupQuery().groupId(id).singleResult();
-        if (group == null) {
+        boolean created = group == null;
+        if (created) {
             group = identityService.newGroup(id);
         } else if (name.equals(group.getName()) && type.equals(group.getType())) {
             return;
@@ -29,6 +33,9 @@ public class CamundaIdentity {
         group.setName(name);
         group.setType(type);
         identityService.saveGroup(group);
+        if (created && (TYPE_AGENCY.equals(type) || TYPE_AGENCY_HEADS.equals(type))) {
+            accessPolicy.grantAgencyGroup(id);
+        }
     }
 
     public void ensureUser(String id, String firstName, String lastName, String email, String password) {

@@ -97,7 +97,7 @@ class TasklistBrowserIT extends IntegrationTest {
         Task acknowledge = task(pi, ACKNOWLEDGE_RECEIPT);
         Task otherAgencyTask = task(soTaiChinh.processInstanceId(), ACKNOWLEDGE_RECEIPT);
 
-        // 1. Isolation by filter (full authorization comes later): while Sở Ngoại vụ's task is open,
+        // 1. Isolation (Camunda authorization, ADR 6): while Sở Ngoại vụ's task is open,
         //    Sở Tài chính's officer sees their own task of the same directive, but not Sở Ngoại vụ's.
         login("cbstc");
         openFilter(AGENCY_FILTER);
