@@ -57,7 +57,7 @@ class NotificationPointsTest extends IntegrationTest {
         List<Assignment> all = assignments.ofDirective(id);
         assertThat(all).hasSize(3);
         for (Assignment a : all) {
-            MimeMessage notice = mail.get("assignment-received:" + a.id());
+            MimeMessage notice = mail.get("assignment-received:" + a.id() + ":" + a.agencyCode());
             assertThat(Mails.to(notice)).containsExactly(a.agencyCode().toLowerCase() + "@example.gov.vn");
             assertThat(Mails.subject(notice)).startsWith("[Giao nhiệm vụ] Văn bản số " + number);
         }

@@ -60,6 +60,15 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
         TestMailServer.purge();
     }
 
+    /**
+     * Whether the database lets two nodes claim side by side every time. PostgreSQL's SKIP LOCKED
+     * does; on H2 one node may claim everything in its first rounds, so there only exactly-once is
+     * asserted (the property that matters), not that both nodes sent something.
+     */
+    protected boolean bothNodesAlwaysTakePart() {
+        return true;
+    }
+
     @AfterEach
     void stopNodes() {
         ClockUtil.reset();
@@ -87,8 +96,10 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
             int byB = sentByB.get(5, TimeUnit.MINUTES);
 
             assertThat(byA + byB).isEqualTo(due.size());
-            assertThat(byA).as("node A took part").isPositive();
-            assertThat(byB).as("node B took part").isPositive();
+            if (bothNodesAlwaysTakePart()) {
+                assertThat(byA).as("node A took part").isPositive();
+                assertThat(byB).as("node B took part").isPositive();
+            }
         } finally {
             threads.shutdownNow();
         }

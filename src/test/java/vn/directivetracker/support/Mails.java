@@ -20,8 +20,9 @@ public final class Mails {
 
     private Mails() {}
 
+    /** Messages fully received; one still being delivered when we look is not counted yet. */
     public static List<MimeMessage> received(GreenMail server) {
-        return Arrays.asList(server.getReceivedMessages());
+        return Arrays.stream(server.getReceivedMessages()).filter(java.util.Objects::nonNull).toList();
     }
 
     /** How many messages arrived per outbox key (GreenMail stores one copy per recipient; we send to one). */
