@@ -10,12 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               month; 3 leaves the coordinator about a week to consolidate.
  * @param reminderWorkingDays    remind agencies that have not submitted this many working days before
  *                               the submission deadline
- * @param openerCron             when the opener looks for periods to open (ADR 0009)
+ * @param graceWorkingDays       late reports are still accepted this many working days after the
+ *                               deadline; then collection closes and the coordinator consolidates
+ *                               with whoever is missing
+ * @param openerCron             when the opener looks for periods to open (ADR 0009); "-" disables it
  */
 @ConfigurationProperties("directive-tracker.reporting")
 public record ReportingSettings(
         @DefaultValue("3") int submissionWorkingDays,
         @DefaultValue("1") int reminderWorkingDays,
+        @DefaultValue("2") int graceWorkingDays,
         @DefaultValue("0 30 7 * * *") String openerCron) {
 
     public ReportingSettings {

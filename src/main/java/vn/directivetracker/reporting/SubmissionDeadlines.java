@@ -24,6 +24,16 @@ public class SubmissionDeadlines {
         return calendar.addWorkingDays(period.cutOff(), settings.submissionWorkingDays());
     }
 
+    /** The last day a late report is accepted before collection closes. */
+    public LocalDate closesOn(LocalDate deadline) {
+        return calendar.addWorkingDays(deadline, settings.graceWorkingDays());
+    }
+
+    /** The first working day after {@code day}: when a deadline has passed, or collection has closed. */
+    public LocalDate dayAfter(LocalDate day) {
+        return calendar.addWorkingDays(day, 1);
+    }
+
     /** The day the "sắp đến hạn" reminder goes out. */
     public LocalDate reminderDay(LocalDate deadline) {
         return calendar.subtractWorkingDays(deadline, settings.reminderWorkingDays());

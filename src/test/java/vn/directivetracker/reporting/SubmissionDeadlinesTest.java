@@ -37,7 +37,7 @@ class SubmissionDeadlinesTest extends IntegrationTest {
 
     @Test
     void theMinimumOfOneWorkingDayLandsAfterTet() {
-        SubmissionDeadlines oneDay = new SubmissionDeadlines(calendar, new ReportingSettings(1, 1, "-"));
+        SubmissionDeadlines oneDay = new SubmissionDeadlines(calendar, new ReportingSettings(1, 1, 2, "-"));
         assertThat(oneDay.deadline(ReportingPeriods.parse("2026-02"))).isEqualTo(LocalDate.of(2026, 2, 23));
         // Its reminder goes out on the last working day before Tết, Friday 13/2.
         assertThat(oneDay.reminderDay(LocalDate.of(2026, 2, 23))).isEqualTo(LocalDate.of(2026, 2, 13));
