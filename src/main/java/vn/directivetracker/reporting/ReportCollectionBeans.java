@@ -56,6 +56,8 @@ class ReportCollectionBeans {
             SubmissionSummary summary = SubmissionSummary.of(periods.get(id), periods.submissions(id));
             execution.setVariable(SUMMARY, summary.text());
             execution.setVariable(REPORT_PERIOD_URL, collection.periodUrl(id));
+            execution.setVariable(CONSOLIDATED_REPORT_URL, collection.periodUrl(id) + "/consolidated.docx");
+            execution.setVariable(STATISTICS_URL, collection.periodUrl(id) + "/statistics.xlsx");
         };
     }
 

@@ -46,6 +46,8 @@ public final class ReportCollectionProcess {
         // Set by SummarizeSubmissions for the coordinator.
         public static final String SUMMARY = "submissionSummary";
         public static final String REPORT_PERIOD_URL = "reportPeriodUrl";
+        public static final String CONSOLIDATED_REPORT_URL = "consolidatedReportUrl";
+        public static final String STATISTICS_URL = "statisticsUrl";
         public static final String CONSOLIDATED_BY = "consolidatedBy";
 
         private Variables() {}

@@ -32,9 +32,11 @@ class ReportPeriodController {
     private final ReportingAccess access;
     private final CurrentActor actor;
     private final SubmissionDeadlines deadlines;
+    private final ConsolidatedReport consolidated;
 
     ReportPeriodController(ReportCollectionService collection, ReportPeriodRepository periods, DirectiveRepository directives,
-            ReportingAccess access, CurrentActor actor, SubmissionDeadlines deadlines) {
+            ReportingAccess access, CurrentActor actor, SubmissionDeadlines deadlines, ConsolidatedReport consolidated) {
+        this.consolidated = consolidated;
         this.collection = collection;
         this.periods = periods;
         this.directives = directives;
@@ -106,6 +108,28 @@ class ReportPeriodController {
                     "Hạn nộp phải sau ngày chốt số liệu (Nghị định 09/2019/NĐ-CP)")));
         }
         return request;
+    }
+
+    @GetMapping("/api/report-periods/{id}/consolidated.docx")
+    ResponseEntity<byte[]> consolidatedDocx(@PathVariable long id) {
+        access.requireOverview();
+        return download(consolidated.docx(id), "bao-cao-tong-hop-" + periods.get(id).periodCode() + ".docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+
+    @GetMapping("/api/report-periods/{id}/statistics.xlsx")
+    ResponseEntity<byte[]> consolidatedXlsx(@PathVariable long id) {
+        access.requireOverview();
+        return download(consolidated.xlsx(id), "thong-ke-" + periods.get(id).periodCode() + ".xlsx",
+                StatisticsController.XLSX.toString());
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String filename, String contentType) {
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(filename).build().toString())
+                .body(body);
     }
 
     @GetMapping("/api/directives/{id}/report-periods")

@@ -156,6 +156,18 @@ class ReportCollectionProcessTest extends IntegrationTest {
                 "STC:SUBMITTED:Báo cáo quý IV của Sở Tài chính:cbstc:ldstc",
                 "SVHTTDL:MISSING:null:null:null");
 
+        // The coordinator's task links the consolidated report and the spreadsheet.
+        assertThat((String) taskService.getVariable(consolidate.getId(), CONSOLIDATED_REPORT_URL))
+                .endsWith("/api/report-periods/" + q4.id() + "/consolidated.docx");
+        assertThat((String) taskService.getVariable(consolidate.getId(), STATISTICS_URL))
+                .endsWith("/api/report-periods/" + q4.id() + "/statistics.xlsx");
+        ConsolidatedDocuments.assertDocx(as("dieuphoi").getForEntity(
+                "/api/report-periods/" + q4.id() + "/consolidated.docx", byte[].class));
+        ConsolidatedDocuments.assertXlsx(as("dieuphoi").getForEntity(
+                "/api/report-periods/" + q4.id() + "/statistics.xlsx", byte[].class));
+        assertThat(as("cbsngv").getForEntity("/api/report-periods/" + q4.id() + "/consolidated.docx", byte[].class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
         complete(pi, CONSOLIDATE_REPORTS, "dieuphoi", Map.of());
         executeJobs();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult()).isNull();
