@@ -69,12 +69,12 @@ public class ReportPeriodRepository {
                 .param(directiveId).query(ReportPeriodRepository::map).list();
     }
 
-    /** Report due dates still ahead of (or on) a day, for one agency — the calendar feed. */
-    public List<ReportPeriod> dueForAgency(String agencyCode, LocalDate from) {
+    /** Reports the agency still owes (its submission is pending), for its calendar feed. */
+    public List<ReportPeriod> owedBy(String agencyCode) {
         return jdbc.sql("""
                         select p.* from report_period p join report_submission s on s.report_period_id = p.id
-                        where s.agency_code = ? and p.deadline >= ? order by p.deadline, p.id""")
-                .params(agencyCode, from).query(ReportPeriodRepository::map).list();
+                        where s.agency_code = ? and s.status = ? order by p.deadline, p.id""")
+                .params(agencyCode, SubmissionStatus.PENDING.name()).query(ReportPeriodRepository::map).list();
     }
 
     public void setProcessInstance(long id, String processInstanceId) {
