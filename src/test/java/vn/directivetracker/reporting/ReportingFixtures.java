@@ -54,4 +54,30 @@ final class ReportingFixtures {
             throw new AssertionError("No assignment " + itemLabel + "/" + agency + " in directive " + directiveId);
         }
     }
+
+    /**
+     * The statistics fixture (see {@link StatisticsApiTest}): items 1, 2 and 4 with deadlines, item 3
+     * ongoing; call {@link #everyBucketFacts} once it is issued.
+     */
+    static DirectiveRequest everyBucket(String subject) {
+        return directive(subject,
+                due("1", LocalDate.of(2026, 12, 10), "SNGV", "STC"),
+                due("2", LocalDate.of(2026, 12, 10), "SNGV", "SCT"),
+                ongoing("3", ReportSchedule.MONTHLY, "SNGV"),
+                due("4", LocalDate.of(2026, 12, 21), "SCT"));
+    }
+
+    static void everyBucketFacts(JdbcClient jdbc, long directiveId) {
+        LocalDateTime created = LocalDateTime.of(2026, 12, 1, 8, 0);
+        facts(jdbc, directiveId, "1", "SNGV", created, december(8), december(9), null);
+        facts(jdbc, directiveId, "1", "STC", created, december(14), december(15), null);
+        facts(jdbc, directiveId, "2", "SNGV", created, null, null, null);
+        facts(jdbc, directiveId, "2", "SCT", created, null, null, december(5));
+        facts(jdbc, directiveId, "3", "SNGV", created, null, null, null);
+        facts(jdbc, directiveId, "4", "SCT", created, null, null, null);
+    }
+
+    private static LocalDateTime december(int day) {
+        return LocalDateTime.of(2026, 12, day, 10, 0);
+    }
 }

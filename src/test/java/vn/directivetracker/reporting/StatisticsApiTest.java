@@ -6,7 +6,6 @@ import static vn.directivetracker.reporting.ReportingFixtures.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import vn.directivetracker.directive.ReportSchedule;
 import vn.directivetracker.support.IntegrationTest;
 
 /**
@@ -40,35 +38,20 @@ import vn.directivetracker.support.IntegrationTest;
  */
 class StatisticsApiTest extends IntegrationTest {
 
-    private static final LocalDate DEC_10 = LocalDate.of(2026, 12, 10);
     private long directiveId;
 
     @BeforeEach
     void fixture() {
         deleteAllProcessInstances();
         clockAt(LocalDateTime.of(2026, 11, 30, 9, 0));
-        directiveId = submitAndIssue(directive("Thống kê " + System.nanoTime(),
-                due("1", DEC_10, "SNGV", "STC"),
-                due("2", DEC_10, "SNGV", "SCT"),
-                ongoing("3", ReportSchedule.MONTHLY, "SNGV"),
-                due("4", LocalDate.of(2026, 12, 21), "SCT")));
-        LocalDateTime created = LocalDateTime.of(2026, 12, 1, 8, 0);
-        facts(jdbc, directiveId, "1", "SNGV", created, at(8), at(9), null);
-        facts(jdbc, directiveId, "1", "STC", created, at(14), at(15), null);
-        facts(jdbc, directiveId, "2", "SNGV", created, null, null, null);
-        facts(jdbc, directiveId, "2", "SCT", created, null, null, at(5));
-        facts(jdbc, directiveId, "3", "SNGV", created, null, null, null);
-        facts(jdbc, directiveId, "4", "SCT", created, null, null, null);
+        directiveId = submitAndIssue(everyBucket("Thống kê " + System.nanoTime()));
+        everyBucketFacts(jdbc, directiveId);
     }
 
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
         deleteAllProcessInstances();
-    }
-
-    private static LocalDateTime at(int december) {
-        return LocalDateTime.of(2026, 12, december, 10, 0);
     }
 
     private JsonNode statistics(String user, String query) {
