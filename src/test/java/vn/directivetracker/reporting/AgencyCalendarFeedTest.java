@@ -33,11 +33,29 @@ class AgencyCalendarFeedTest extends IntegrationTest {
         return Arrays.asList(ics.replace("\r\n ", "").split("\r\n"));
     }
 
+    /** The lines of the events whose description names the directive (escaped as RFC 5545 TEXT). */
+    private static List<String> eventsOf(String ics, String subject) {
+        String escaped = AgencyCalendarFeed.text(subject);
+        List<String> kept = new java.util.ArrayList<>();
+        List<String> event = new java.util.ArrayList<>();
+        for (String line : unfolded(ics)) {
+            if (line.equals("BEGIN:VEVENT")) {
+                event.clear();
+            }
+            event.add(line);
+            if (line.equals("END:VEVENT") && event.stream().anyMatch(l -> l.startsWith("DESCRIPTION:") && l.contains(escaped))) {
+                kept.addAll(event);
+            }
+        }
+        return kept;
+    }
+
     @Test
     void deadlinesAndOwedReportsOfOneAgency() {
         deleteAllProcessInstances();
         clockAt(LocalDateTime.of(2026, 11, 30, 9, 0));
-        long id = submitAndIssue(directive("Lịch thời hạn; kiểm tra, thoát ký tự " + System.nanoTime(),
+        String subject = "Lịch thời hạn; kiểm tra, thoát ký tự " + System.nanoTime();
+        long id = submitAndIssue(directive(subject,
                 due("1", LocalDate.of(2026, 12, 18), "SNGV", "STC"),
                 ongoing("2", ReportSchedule.QUARTERLY, "SNGV")));
         String number = directiveService.get(id).number();
@@ -52,19 +70,18 @@ class AgencyCalendarFeedTest extends IntegrationTest {
         for (String physical : ics.split("\r\n")) {
             assertThat(physical.getBytes(StandardCharsets.UTF_8).length).as(physical).isLessThanOrEqualTo(75);
         }
-        List<String> lines = unfolded(ics);
-        assertThat(lines.get(0)).isEqualTo("BEGIN:VCALENDAR");
+        assertThat(unfolded(ics).get(0)).isEqualTo("BEGIN:VCALENDAR");
+        // Other tests share the database: look at this directive's events only.
+        List<String> lines = eventsOf(ics, subject);
         assertThat(lines).contains(
                 "DTSTART;VALUE=DATE:20261218",
                 "SUMMARY:Hạn nhiệm vụ: " + number.replace(",", "\\,") + "\\, mục 1",
                 "DTSTART;VALUE=DATE:20261217",
                 "SUMMARY:Hạn nộp báo cáo: Quý IV năm 2026 – " + number);
-        assertThat(lines.stream().filter(l -> l.startsWith("DESCRIPTION:") && l.contains("Lịch thời hạn\\; kiểm tra\\, thoát")))
-                .hasSize(2);
         assertThat(lines.stream().filter("BEGIN:VEVENT"::equals)).hasSize(2);
 
         // Sở Tài chính owes no report on this directive: its feed has its deadline only.
-        List<String> stc = unfolded(as("cbstc").getForObject("/api/agencies/STC/calendar.ics", String.class));
+        List<String> stc = eventsOf(as("cbstc").getForObject("/api/agencies/STC/calendar.ics", String.class), subject);
         assertThat(stc.stream().filter("BEGIN:VEVENT"::equals)).hasSize(1);
         assertThat(stc).noneMatch(l -> l.startsWith("SUMMARY:Hạn nộp báo cáo"));
 
