@@ -3,11 +3,13 @@ package vn.directivetracker.reporting;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.directive.ReportSchedule;
 
@@ -23,17 +25,26 @@ public class ReportPeriodOpener {
     private static final Logger log = LoggerFactory.getLogger(ReportPeriodOpener.class);
 
     private final ReportCollectionService collection;
+    private final ReportPeriodRepository periods;
+    private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
     private final Clocks clocks;
 
-    public ReportPeriodOpener(ReportCollectionService collection, JdbcClient jdbc, Clocks clocks) {
+    public ReportPeriodOpener(ReportCollectionService collection, ReportPeriodRepository periods,
+            RuntimeService runtimeService, JdbcClient jdbc, Clocks clocks) {
         this.collection = collection;
+        this.periods = periods;
+        this.runtimeService = runtimeService;
         this.jdbc = jdbc;
         this.clocks = clocks;
     }
 
     @Scheduled(cron = "${directive-tracker.reporting.opener-cron:0 30 7 * * *}", zone = "${directive-tracker.time-zone}")
     public void openDuePeriods() {
+        int withdrawn = withdrawRevoked();
+        if (withdrawn > 0) {
+            log.info("Withdrew {} report collections of revoked directives", withdrawn);
+        }
         List<ReportPeriod> opened = openDuePeriods(clocks.today());
         if (!opened.isEmpty()) {
             log.info("Opened {} report collections", opened.size());
@@ -61,6 +72,25 @@ public class ReportPeriodOpener {
                     collection.agenciesReportingOn(d.directiveId(), d.schedule()), null).ifPresent(opened::add);
         }
         return opened;
+    }
+
+    /**
+     * Cancels the report collections of directives revoked since they opened. Revocation itself
+     * belongs to {@code directive-execution}, which knows nothing of report collections; sweeping here
+     * keeps that model untouched, at the cost of up to a day's delay (agencies may see the task until
+     * the next morning).
+     */
+    @Transactional
+    public int withdrawRevoked() {
+        List<ReportPeriod> running = periods.runningOfRevokedDirectives();
+        for (ReportPeriod period : running) {
+            if (period.processInstanceId() != null
+                    && runtimeService.createProcessInstanceQuery().processInstanceId(period.processInstanceId()).count() > 0) {
+                runtimeService.deleteProcessInstance(period.processInstanceId(), "Văn bản chỉ đạo đã bị thu hồi");
+            }
+            periods.markWithdrawn(period.id());
+        }
+        return running.size();
     }
 
     /** The latest period of the schedule whose cut-off is today or already past. */

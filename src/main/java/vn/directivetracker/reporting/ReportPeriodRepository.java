@@ -73,8 +73,22 @@ public class ReportPeriodRepository {
     public List<ReportPeriod> owedBy(String agencyCode) {
         return jdbc.sql("""
                         select p.* from report_period p join report_submission s on s.report_period_id = p.id
-                        where s.agency_code = ? and s.status = ? order by p.deadline, p.id""")
-                .params(agencyCode, SubmissionStatus.PENDING.name()).query(ReportPeriodRepository::map).list();
+                        where s.agency_code = ? and s.status = ? and p.status = ? order by p.deadline, p.id""")
+                .params(agencyCode, SubmissionStatus.PENDING.name(), ReportPeriodStatus.COLLECTING.name())
+                .query(ReportPeriodRepository::map).list();
+    }
+
+    /** Collections still running for directives that have been revoked since. */
+    public List<ReportPeriod> runningOfRevokedDirectives() {
+        return jdbc.sql("""
+                        select p.* from report_period p join directive d on d.id = p.directive_id
+                        where d.status = 'REVOKED' and p.status in (?, ?) order by p.id""")
+                .params(ReportPeriodStatus.COLLECTING.name(), ReportPeriodStatus.CONSOLIDATING.name())
+                .query(ReportPeriodRepository::map).list();
+    }
+
+    public void markWithdrawn(long id) {
+        jdbc.sql("update report_period set status = ? where id = ?").params(ReportPeriodStatus.WITHDRAWN.name(), id).update();
     }
 
     public void setProcessInstance(long id, String processInstanceId) {

@@ -5,5 +5,7 @@ public enum ReportPeriodStatus {
     COLLECTING,
     /** Every report is in, or collection closed: the coordinator consolidates. */
     CONSOLIDATING,
-    CONSOLIDATED
+    CONSOLIDATED,
+    /** The directive was revoked while reports were being collected: the collection was cancelled. */
+    WITHDRAWN
 }

@@ -208,6 +208,20 @@ class ReportCollectionProcessTest extends IntegrationTest {
     }
 
     @Test
+    void revokingTheDirectiveWithdrawsItsRunningCollection() {
+        ReportPeriod q4 = openQ4();
+        asUser("dieuphoi", () -> directiveService.revoke(directiveId, "Thu hồi để kiểm thử", "dieuphoi"));
+        executeJobs();
+        assertThat(opener.withdrawRevoked()).isPositive();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(q4.processInstanceId()).count()).isZero();
+        assertThat(periods.get(q4.id()).status()).isEqualTo(ReportPeriodStatus.WITHDRAWN);
+        assertThat(periods.owedBy("SNGV")).noneMatch(p -> p.id() == q4.id());
+        assertThat(opener.withdrawRevoked()).isZero();
+        // Its cancelled assignments have nothing left to report on.
+        assertThat(opener.openDuePeriods(LocalDate.of(2027, 3, 14))).noneMatch(p -> p.directiveId() == directiveId);
+    }
+
+    @Test
     void coordinatorRequestsAnAdHocReport() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
