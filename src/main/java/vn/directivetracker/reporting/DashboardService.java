@@ -90,13 +90,13 @@ public class DashboardService {
                 listed(shownDueSoon, asOf, tasks, false), dueSoon.size() - shownDueSoon.size(), directives, query);
     }
 
-    /** Agencies with overdue work first (most first), then by size; bars scaled to the largest. */
+    /** Agencies with overdue work first (most first), then by size, then kind and name; bars scaled to the largest. */
     private static List<DashboardView.Bar> bars(List<AgencyStatistics> agencies) {
         int max = agencies.stream().mapToInt(AgencyStatistics::total).max().orElse(1);
         return agencies.stream()
                 .sorted(Comparator.comparingInt((AgencyStatistics a) -> a.buckets().get(StatusBucket.IN_PROGRESS_OVERDUE))
                         .reversed().thenComparing(Comparator.comparingInt(AgencyStatistics::total).reversed())
-                        .thenComparing(AgencyStatistics::agencyCode))
+                        .thenComparing(AgencyStatistics::agencyKind).thenComparing(AgencyStatistics::agencyName))
                 .map(a -> new DashboardView.Bar(a.agencyCode(), a.agencyName(), a.total(),
                         a.buckets().get(StatusBucket.IN_PROGRESS_OVERDUE), a.onTimeRate(),
                         DashboardView.LEGEND.stream()
