@@ -174,6 +174,11 @@ public class AssignmentRepository {
     }
 
     private Assignment map(ResultSet rs, int row) throws SQLException {
+        return fromRow(rs);
+    }
+
+    /** Maps a row holding every column of {@code assignment} (also from joins in other packages' queries). */
+    public static Assignment fromRow(ResultSet rs) throws SQLException {
         return new Assignment(
                 rs.getLong("id"),
                 rs.getLong("directive_id"),

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.assignment.AgencyAssignmentProcess;
+import vn.directivetracker.reporting.ReportCollectionProcess;
 import vn.directivetracker.directive.DirectiveExecutionProcess;
 import vn.directivetracker.directive.DirectiveIssuanceProcess;
 
@@ -51,6 +52,8 @@ public class AccessPolicy {
                 grants.toGroup(role, PROCESS_DEFINITION, ANY, RETRY_JOB);
                 // Only coordinators submit directives (POST /api/directives starts the issuance as them).
                 grants.toGroup(role, PROCESS_DEFINITION, DirectiveIssuanceProcess.KEY, CREATE_INSTANCE);
+                // Ad-hoc report requests (POST /api/directives/{id}/report-requests) start a collection as them.
+                grants.toGroup(role, PROCESS_DEFINITION, ReportCollectionProcess.KEY, CREATE_INSTANCE);
                 grants.toGroup(role, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
                 // Revoking a directive correlates a message to its execution instance (issue 3).
                 grants.toGroup(role, PROCESS_DEFINITION, DirectiveExecutionProcess.KEY, UPDATE_INSTANCE);
@@ -65,6 +68,7 @@ public class AccessPolicy {
     public void grantAgencyGroup(String groupId) {
         grants.toGroup(groupId, APPLICATION, TASKLIST, Permissions.ACCESS);
         grants.toGroup(groupId, PROCESS_DEFINITION, AgencyAssignmentProcess.KEY, READ);
+        grants.toGroup(groupId, PROCESS_DEFINITION, ReportCollectionProcess.KEY, READ);
     }
 
     /**

@@ -1,0 +1,12 @@
+package vn.directivetracker.reporting;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The statistics leaders read: per agency in the buckets of DESIGN §1, and the totals. */
+public record Statistics(
+        LocalDate asOf,
+        ReportingPeriod period,
+        Long directiveId,
+        List<AgencyStatistics> agencies,
+        AgencyStatistics totals) {}

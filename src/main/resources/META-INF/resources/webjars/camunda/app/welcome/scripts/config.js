@@ -1,0 +1,15 @@
+// Directive Tracker: replaces the Welcome app's default config.js (same path, our classpath entry wins).
+// The Welcome page is where Tasklist's and Cockpit's app menu leads; it lists the leaders' dashboard.
+export default {
+  app: {
+    name: 'Theo dõi chỉ đạo',
+    vendor: 'UBND tỉnh Gia Lai'
+  },
+  links: [
+    {
+      label: 'Bảng theo dõi thực hiện văn bản chỉ đạo',
+      href: '/dashboard/',
+      description: 'Thống kê theo đơn vị, nhiệm vụ quá hạn, sắp đến hạn, tiến độ từng văn bản (lãnh đạo, chuyên viên theo dõi)'
+    }
+  ]
+};
