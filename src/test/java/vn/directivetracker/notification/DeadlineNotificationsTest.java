@@ -41,7 +41,7 @@ class DeadlineNotificationsTest extends IntegrationTest {
         assignment = assignments.ofDirective(directiveId).get(0);
         number = directiveService.get(directiveId).number();
         openTask = task(assignment.processInstanceId(), AgencyAssignmentProcess.Elements.ACKNOWLEDGE_RECEIPT).getId();
-        dispatchMail();
+        flushEarlierMail();
         TestMailServer.purge();
     }
 

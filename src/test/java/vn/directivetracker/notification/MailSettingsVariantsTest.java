@@ -47,7 +47,7 @@ class MailSettingsVariantsTest extends IntegrationTest {
         sctSoon = all.stream().filter(a -> a.agencyCode().equals("SCT") && a.deadline().equals(earliest(all))).findFirst().orElseThrow();
         sctLater = all.stream().filter(a -> a.agencyCode().equals("SCT") && a != sctSoon).findFirst().orElseThrow();
         sngv = all.stream().filter(a -> a.agencyCode().equals("SNGV")).findFirst().orElseThrow();
-        dispatchMail();
+        flushEarlierMail();
         TestMailServer.purge();
     }
 

@@ -44,7 +44,7 @@ class OutboxReliabilityTest extends IntegrationTest {
     @BeforeEach
     void everythingEarlierIsSent() {
         TestMailServer.start();
-        dispatchMail();
+        flushEarlierMail();
         TestMailServer.purge();
     }
 

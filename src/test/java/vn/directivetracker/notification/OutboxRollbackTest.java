@@ -55,7 +55,7 @@ class OutboxRollbackTest extends IntegrationTest {
                 .addModelInstance(JOB_PROBE + ".bpmn", job)
                 .addModelInstance(TASK_PROBE + ".bpmn", task)
                 .deploy().getId();
-        dispatchMail();
+        flushEarlierMail();
         TestMailServer.purge();
     }
 

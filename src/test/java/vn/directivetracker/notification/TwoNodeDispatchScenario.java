@@ -56,7 +56,7 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
     @BeforeEach
     void everythingEarlierIsSent() {
         TestMailServer.start();
-        dispatchMail();
+        flushEarlierMail();
         TestMailServer.purge();
     }
 
