@@ -37,7 +37,7 @@ class OutboxAdmin {
         Notification row = notifications.find(id).orElseThrow(() -> new NotFoundException("Không có thư " + id));
         if (row.status() == NotificationStatus.NO_ADDRESS) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "Thư không có địa chỉ người nhận: bổ sung địa chỉ email của đơn vị trong danh mục rồi gửi lại nghiệp vụ");
+                    "Thư không có địa chỉ người nhận nên không gửi được; hãy bổ sung địa chỉ email trong danh mục đơn vị");
         }
         if (!notifications.makeDue(id, clocks.now())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Thư đang được gửi, vui lòng thử lại sau ít phút");
