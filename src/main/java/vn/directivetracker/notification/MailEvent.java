@@ -17,7 +17,8 @@ public enum MailEvent {
     OVERDUE_NOTICE("overdue-notice"),
     ESCALATION("escalation"),
     EXTENSION_DECIDED("extension-decided"),
-    REPORT_REQUESTED("report-requested"),
+    REPORT_DUE_SOON("report-due-soon"),
+    REPORT_OVERDUE("report-overdue"),
     DIRECTIVE_REVOKED("directive-revoked"),
     /** Follow-up notices without a template of their own: formal reminder, reassignment, amendments. */
     ASSIGNMENT_NOTICE("assignment-notice"),

@@ -212,20 +212,29 @@ public class NotificationService {
                 extra, contexts.openTask(c).orElse(null));
     }
 
+
     /**
-     * A periodic report is due for an ongoing assignment.
+     * A periodic report of one agency is due soon, or overdue (then to its head as well).
      *
-     * @param periodCode  identifies the period in the de-duplication key, e.g. {@code 2026-03} or {@code 2026-Q1}
-     * @param periodLabel what users read, e.g. "tháng 3/2026" or "quý I/2026"
-     * @param dueDate     the submission deadline
-     * @param taskId      the report task, if any (linked from the email)
+     * @param periodKey identifies the collection in the de-duplication key (e.g. its report-period id):
+     *                  one email per period, agency, event and address
      */
-    public void reportRequested(long assignmentId, String periodCode, String periodLabel, LocalDate dueDate, String taskId) {
-        AssignmentContext c = contexts.load(assignmentId);
-        toAgency(MailEvent.REPORT_REQUESTED, "report-requested:" + assignmentId + ":" + periodCode, c,
-                "[Yêu cầu báo cáo] Kỳ " + periodLabel + " – " + c.reference() + " – hạn " + dueDate.format(AssignmentContext.DATE),
-                Map.of("periodLabel", periodLabel, "dueDateLabel", dueDate.format(AssignmentContext.DATE)),
-                taskId != null ? taskId : contexts.openTask(c).orElse(null));
+    public void periodicReportReminder(boolean overdue, long directiveId, String agencyCode, String periodKey,
+            String periodLabel, LocalDate cutOff, LocalDate deadline) {
+        Directive directive = directiveService.get(directiveId);
+        Agency agency = registry.get(agencyCode);
+        MailEvent event = overdue ? MailEvent.REPORT_OVERDUE : MailEvent.REPORT_DUE_SOON;
+        String key = event.key() + ":" + periodKey + ":" + agencyCode + ":";
+        String subject = (overdue ? "[Quá hạn nộp báo cáo] " : "[Sắp đến hạn nộp báo cáo] ") + periodLabel
+                + " – Văn bản số " + directive.number();
+        Map<String, Object> model = Map.of("directive", directive, "periodLabel", periodLabel,
+                "cutOffLabel", cutOff.format(AssignmentContext.DATE), "deadlineLabel", deadline.format(AssignmentContext.DATE));
+        outbox.enqueue(MailRequest.of(event, key + "agency").to(agency.email(), agency.name()).subject(subject)
+                .model(model).about(directiveId, null));
+        if (overdue && !lower(agency.headEmail()).equals(lower(agency.email()))) {
+            outbox.enqueue(MailRequest.of(event, key + "head").to(agency.headEmail(), "Lãnh đạo " + agency.name())
+                    .subject(subject).model(model).about(directiveId, null));
+        }
     }
 
     /**

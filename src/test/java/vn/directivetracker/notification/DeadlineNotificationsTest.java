@@ -108,12 +108,23 @@ class DeadlineNotificationsTest extends IntegrationTest {
     }
 
     @Test
-    void periodicReportRequestOncePerPeriod() {
-        notifications.reportRequested(assignment.id(), "2027-Q1", "quý I/2027", LocalDate.of(2027, 3, 20), null);
-        notifications.reportRequested(assignment.id(), "2027-Q1", "quý I/2027", LocalDate.of(2027, 3, 20), null);
+    void periodicReportReminderOncePerPeriodAndOverdueAlsoToTheHead() {
+        notifications.periodicReportReminder(false, directiveId, "SNGV", "p1", "quý I/2027", LocalDate.of(2027, 3, 14),
+                LocalDate.of(2027, 3, 17));
+        notifications.periodicReportReminder(false, directiveId, "SNGV", "p1", "quý I/2027", LocalDate.of(2027, 3, 14),
+                LocalDate.of(2027, 3, 17));
         MimeMessage mail = only();
-        assertThat(Mails.subject(mail)).isEqualTo("[Yêu cầu báo cáo] Kỳ quý I/2027 – Văn bản số " + number + ", mục 2 – hạn 20/03/2027");
-        assertThat(Mails.text(mail)).contains("kỳ quý I/2027; hạn gửi báo cáo: 20/03/2027", "#/?task=" + openTask);
+        assertThat(Mails.to(mail)).containsExactly("sngv@example.gov.vn");
+        assertThat(Mails.subject(mail)).isEqualTo("[Sắp đến hạn nộp báo cáo] quý I/2027 – Văn bản số " + number);
+        assertThat(Mails.text(mail)).contains("Kỳ báo cáo: quý I/2027", "Số liệu tính đến ngày: 14/03/2027",
+                "Hạn nộp báo cáo: 17/03/2027");
+
+        TestMailServer.purge();
+        notifications.periodicReportReminder(true, directiveId, "SNGV", "p1", "quý I/2027", LocalDate.of(2027, 3, 14),
+                LocalDate.of(2027, 3, 17));
+        dispatchMail();
+        assertThat(Mails.received(TestMailServer.SMTP)).extracting(m -> Mails.to(m).get(0))
+                .containsExactlyInAnyOrder("sngv@example.gov.vn", "lanhdao.sngv@example.gov.vn");
     }
 
     @Test

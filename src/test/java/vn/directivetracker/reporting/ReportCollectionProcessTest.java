@@ -86,8 +86,8 @@ class ReportCollectionProcessTest extends IntegrationTest {
     }
 
     private List<String> reportNotifications(long periodId, String event) {
-        return jdbc.sql("select recipient from report_notification where report_period_id = ? and event_type = ? order by recipient")
-                .params(periodId, event).query(String.class).list();
+        return jdbc.sql("select recipient from notification where event_type = ? and dedup_key like ? order by recipient")
+                .params(event, event.toLowerCase().replace('_', '-') + ":" + periodId + ":%").query(String.class).list();
     }
 
     @Test
