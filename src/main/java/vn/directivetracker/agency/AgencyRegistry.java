@@ -76,7 +76,12 @@ public class AgencyRegistry {
     }
 
     public boolean isKnown(String code) {
-        return agencies.isSet(code) || agencies.find(code).filter(Agency::active).isPresent();
+        return agencies.isSet(code) || isActiveAgency(code);
+    }
+
+    /** An agency (not a set) that can receive work. */
+    public boolean isActiveAgency(String code) {
+        return agencies.find(code).filter(Agency::active).isPresent();
     }
 
     public Agency get(String code) {

@@ -169,7 +169,7 @@ public class FollowUpService {
         }
         if (REASSIGN.equals(decision)) {
             String code = reassignTo == null ? "" : reassignTo.strip().toUpperCase();
-            if (code.isEmpty() || registry.all().stream().noneMatch(agency -> agency.code().equals(code))) {
+            if (!registry.isActiveAgency(code)) {
                 violations.add(new FieldViolation("reassignTo", "Không có đơn vị mã '" + code + "'"));
             } else if (code.equals(a.agencyCode()) || assignments.hasAssignment(a.itemId(), code)) {
                 violations.add(new FieldViolation("reassignTo", "Đơn vị " + code + " đã được giao nhiệm vụ này"));

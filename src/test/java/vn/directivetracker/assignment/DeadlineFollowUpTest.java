@@ -192,6 +192,9 @@ class DeadlineFollowUpTest extends IntegrationTest {
         assertThatThrownBy(() -> complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd",
                 Map.of(LEADER_DECISION, "REASSIGN", REASSIGN_TO, "SNGV")))
                 .hasStackTraceContaining("đã được giao");
+        assertThatThrownBy(() -> complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd",
+                Map.of(LEADER_DECISION, "REASSIGN", REASSIGN_TO, "ALL_COMMUNES")))
+                .hasStackTraceContaining("Không có đơn vị mã 'ALL_COMMUNES'");
         assertThat(pi).isWaitingAt(HANDLE_OVERDUE);
         Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(DEADLINE);
     }
