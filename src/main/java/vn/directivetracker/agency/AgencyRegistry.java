@@ -9,7 +9,7 @@ import java.util.Set;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.directivetracker.security.CamundaIdentity;
+import vn.directivetracker.identity.CamundaIdentity;
 
 /**
  * The province's agencies: imported from data files into our tables and mirrored as Camunda groups

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.directivetracker.common.ConflictException;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.ForbiddenException;
-import vn.directivetracker.security.Roles;
+import vn.directivetracker.identity.Roles;
 
 /** One assignment: its reports and extension history, and the agency's request for more time. */
 @RestController

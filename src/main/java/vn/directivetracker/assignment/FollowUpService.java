@@ -19,7 +19,7 @@ import vn.directivetracker.common.FieldViolation;
 import vn.directivetracker.common.InvalidRequestException;
 import vn.directivetracker.directive.DirectiveRepository;
 import vn.directivetracker.notification.NotificationService;
-import vn.directivetracker.security.Roles;
+import vn.directivetracker.identity.Roles;
 
 /**
  * Follow-up ("đôn đốc") of one assignment: reminders, overdue notices, extension requests and the

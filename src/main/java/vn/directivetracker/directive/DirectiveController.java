@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.ForbiddenException;
-import vn.directivetracker.security.AgencyScope;
-import vn.directivetracker.security.CurrentScope;
-import vn.directivetracker.security.Roles;
+import vn.directivetracker.agency.AgencyScope;
+import vn.directivetracker.agency.CurrentScope;
+import vn.directivetracker.identity.Roles;
 
 @RestController
 @RequestMapping("/api/directives")

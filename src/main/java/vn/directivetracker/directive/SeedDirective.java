@@ -18,7 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.security.Roles;
+import vn.directivetracker.identity.Roles;
 
 /**
  * Embedded default only: loads the founding letter (Gia Lai, 2026, thông tin đối ngoại) from

@@ -18,7 +18,7 @@ import vn.directivetracker.directive.Directive;
 import vn.directivetracker.directive.DirectiveItem;
 import vn.directivetracker.directive.DirectiveRepository;
 import vn.directivetracker.directive.DirectiveService;
-import vn.directivetracker.security.Roles;
+import vn.directivetracker.identity.Roles;
 
 /**
  * The emails of the directive's life, one method per event, in Vietnamese. Each method only

@@ -10,7 +10,7 @@ import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.ForbiddenException;
 import vn.directivetracker.common.NotFoundException;
-import vn.directivetracker.security.Roles;
+import vn.directivetracker.identity.Roles;
 
 /** What coordinators do with the outbox: look, and send again. */
 @Service

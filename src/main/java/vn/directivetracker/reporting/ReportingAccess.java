@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.common.ForbiddenException;
-import vn.directivetracker.security.Roles;
+import vn.directivetracker.identity.Roles;
 
 /**
  * Who may read which agencies' figures: coordinators, leaders and administrators see every agency;

@@ -13,24 +13,24 @@ import vn.directivetracker.directive.ReportSchedule;
 import vn.directivetracker.support.DirectiveFixtures;
 
 /** Directives with several items, and the facts of their assignments set to chosen dates. */
-final class ReportingFixtures {
+public final class ReportingFixtures {
 
     private ReportingFixtures() {}
 
-    static void clockAt(LocalDateTime vietnamTime) {
+    public static void clockAt(LocalDateTime vietnamTime) {
         ClockUtil.setCurrentTime(Date.from(vietnamTime.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
     }
 
-    static DirectiveRequest.Item due(String label, LocalDate deadline, String... leads) {
+    public static DirectiveRequest.Item due(String label, LocalDate deadline, String... leads) {
         return new DirectiveRequest.Item(label, "Nhiệm vụ " + label, List.of(leads), List.of(), deadline, null, false, null);
     }
 
-    static DirectiveRequest.Item ongoing(String label, ReportSchedule schedule, String... leads) {
+    public static DirectiveRequest.Item ongoing(String label, ReportSchedule schedule, String... leads) {
         return new DirectiveRequest.Item(label, "Nhiệm vụ thường xuyên " + label, List.of(leads), List.of(), null, null, true,
                 schedule);
     }
 
-    static DirectiveRequest directive(String subject, DirectiveRequest.Item... items) {
+    public static DirectiveRequest directive(String subject, DirectiveRequest.Item... items) {
         DirectiveRequest base = DirectiveFixtures.smallDirective(subject, List.of("SNGV"), List.of());
         LinkedHashSet<String> recipients = new LinkedHashSet<>();
         for (DirectiveRequest.Item item : items) {
@@ -42,7 +42,7 @@ final class ReportingFixtures {
     }
 
     /** Sets the dates of one assignment (null leaves the column null). */
-    static void facts(JdbcClient jdbc, long directiveId, String itemLabel, String agency, LocalDateTime created,
+    public static void facts(JdbcClient jdbc, long directiveId, String itemLabel, String agency, LocalDateTime created,
             LocalDateTime submitted, LocalDateTime completed, LocalDateTime cancelled) {
         int updated = jdbc.sql("""
                         update assignment set created_at = ?, result_submitted_at = ?, completed_at = ?, cancelled_at = ?
@@ -56,10 +56,10 @@ final class ReportingFixtures {
     }
 
     /**
-     * The statistics fixture (see {@link StatisticsApiTest}): items 1, 2 and 4 with deadlines, item 3
+     * The statistics fixture (see {@link vn.directivetracker.reporting.statistics.StatisticsApiTest}): items 1, 2 and 4 with deadlines, item 3
      * ongoing; call {@link #everyBucketFacts} once it is issued.
      */
-    static DirectiveRequest everyBucket(String subject) {
+    public static DirectiveRequest everyBucket(String subject) {
         return directive(subject,
                 due("1", LocalDate.of(2026, 12, 10), "SNGV", "STC"),
                 due("2", LocalDate.of(2026, 12, 10), "SNGV", "SCT"),
@@ -67,7 +67,7 @@ final class ReportingFixtures {
                 due("4", LocalDate.of(2026, 12, 21), "SCT"));
     }
 
-    static void everyBucketFacts(JdbcClient jdbc, long directiveId) {
+    public static void everyBucketFacts(JdbcClient jdbc, long directiveId) {
         LocalDateTime created = LocalDateTime.of(2026, 12, 1, 8, 0);
         facts(jdbc, directiveId, "1", "SNGV", created, december(8), december(9), null);
         facts(jdbc, directiveId, "1", "STC", created, december(14), december(15), null);

@@ -1,0 +1,50 @@
+package vn.directivetracker.access;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.directivetracker.identity.CamundaIdentity;
+import vn.directivetracker.identity.Roles;
+
+/**
+ * Brings every group's grants up to {@link AccessPolicy} at start-up, after the registry import
+ * (order 10) has created the agency groups. Idempotent; also repairs a database whose groups were
+ * created before authorization was switched on. Agencies added later get theirs from
+ * {@link CamundaIdentity#ensureGroup} when their group is created.
+ */
+@Component
+@Order(12)
+class AccessGrantsSetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessGrantsSetup.class);
+
+    private final AccessPolicy policy;
+    private final IdentityService identityService;
+
+    AccessGrantsSetup(AccessPolicy policy, IdentityService identityService) {
+        this.policy = policy;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Roles.ALL.forEach(policy::grantRole);
+        int agencyGroups = 0;
+        for (String type : new String[] {CamundaIdentity.TYPE_AGENCY, CamundaIdentity.TYPE_AGENCY_HEADS}) {
+            for (Group group : identityService.createGroupQuery().groupType(type).list()) {
+                policy.grantAgencyGroup(group.getId());
+                agencyGroups++;
+            }
+        }
+        for (User user : identityService.createUserQuery().list()) {
+            policy.grantOwnAccount(user.getId());
+        }
+        log.info("Authorization: grants checked for {} roles and {} agency groups", Roles.ALL.size(), agencyGroups);
+    }
+}

@@ -1,0 +1,26 @@
+package vn.directivetracker.identity;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Creates the role groups at start-up, in every profile. */
+@Component
+@Order(5)
+class RoleGroups implements ApplicationRunner {
+
+    private final CamundaIdentity identity;
+
+    RoleGroups(CamundaIdentity identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        identity.ensureGroup(Roles.COORDINATOR, "Chuyên viên theo dõi, đôn đốc", CamundaIdentity.TYPE_ROLE);
+        identity.ensureGroup(Roles.OFFICE_LEADER, "Lãnh đạo Văn phòng UBND tỉnh", CamundaIdentity.TYPE_ROLE);
+        identity.ensureGroup(Roles.PROVINCIAL_LEADER, "Lãnh đạo UBND tỉnh", CamundaIdentity.TYPE_ROLE);
+        identity.ensureGroup(Roles.CLERK, "Văn thư", CamundaIdentity.TYPE_ROLE);
+    }
+}

@@ -1,0 +1,13 @@
+package vn.directivetracker.reporting.statistics;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.directivetracker.reporting.ReportingPeriod;
+
+/** The statistics leaders read: per agency in the buckets of DESIGN §1, and the totals. */
+public record Statistics(
+        LocalDate asOf,
+        ReportingPeriod period,
+        Long directiveId,
+        List<AgencyStatistics> agencies,
+        AgencyStatistics totals) {}

@@ -1,0 +1,68 @@
+package vn.directivetracker.reporting.statistics;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.directivetracker.agency.AgencyKind;
+import vn.directivetracker.assignment.Assignment;
+import vn.directivetracker.assignment.AssignmentRepository;
+
+/**
+ * Assignments for statistics, straight from our tables (ADR 0001): one query whatever the filter,
+ * never Camunda history, so ~170 agencies cost one round trip.
+ */
+@Repository
+public class TrackedAssignments {
+
+    private final JdbcClient jdbc;
+
+    public TrackedAssignments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<TrackedAssignment> find(StatisticsFilter filter) {
+        StringBuilder sql = new StringBuilder("""
+                select a.*, ag.name as agency_name, ag.short_name as agency_short_name, ag.kind as agency_kind,
+                       d.doc_number, d.subject, i.label as item_label
+                from assignment a
+                join agency ag on ag.code = a.agency_code
+                join directive d on d.id = a.directive_id
+                join directive_item i on i.id = a.item_id
+                where a.created_at < :dayAfter""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("dayAfter", filter.asOf().plusDays(1).atStartOfDay());
+        if (filter.directiveId() != null) {
+            sql.append(" and a.directive_id = :directiveId");
+            params.put("directiveId", filter.directiveId());
+        }
+        if (filter.agency() != null) {
+            sql.append(" and a.agency_code = :agency");
+            params.put("agency", filter.agency());
+        }
+        if (filter.agencyKind() != null) {
+            sql.append(" and ag.kind = :kind");
+            params.put("kind", filter.agencyKind().name());
+        }
+        if (filter.visibleAgencies() != null) {
+            if (filter.visibleAgencies().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and a.agency_code in (:visible)");
+            params.put("visible", new ArrayList<>(filter.visibleAgencies()));
+        }
+        sql.append(" order by a.agency_code, a.directive_id, i.position, a.id");
+        return jdbc.sql(sql.toString()).params(params).query(TrackedAssignments::map).list();
+    }
+
+    private static TrackedAssignment map(ResultSet rs, int row) throws SQLException {
+        Assignment assignment = AssignmentRepository.fromRow(rs);
+        return new TrackedAssignment(assignment, rs.getString("agency_name"), rs.getString("agency_short_name"),
+                AgencyKind.valueOf(rs.getString("agency_kind")), rs.getString("doc_number"), rs.getString("subject"),
+                rs.getString("item_label"));
+    }
+}

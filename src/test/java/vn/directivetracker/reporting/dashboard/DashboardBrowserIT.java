@@ -1,0 +1,139 @@
+package vn.directivetracker.reporting.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.directivetracker.reporting.ReportingFixtures.*;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.FileSystemUtils;
+import vn.directivetracker.assignment.AssignmentRepository;
+import vn.directivetracker.support.IntegrationTest;
+
+/**
+ * The leaders' dashboard in real headless Chromium (Debian chromium + chromedriver, nothing
+ * downloaded): the coordinator sees the bars per agency, the overdue list with its links, the due-soon
+ * list and the directive's progress. Screenshot: {@code target/screenshots/DashboardBrowserIT/}.
+ */
+class DashboardBrowserIT extends IntegrationTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots", "DashboardBrowserIT").toAbsolutePath();
+    private static final Path BROWSER_HOME = Path.of("target", "browser-dashboard").toAbsolutePath();
+
+    @LocalServerPort int port;
+    @Autowired AssignmentRepository assignments;
+
+    private ChromeDriver browser;
+    private long directiveId;
+
+    @BeforeEach
+    void fixture() throws IOException {
+        deleteAllProcessInstances();
+        clockAt(LocalDateTime.of(2026, 11, 30, 9, 0));
+        // The statistics fixture: on time, late, overdue, cancelled, ongoing and due soon.
+        directiveId = submitAndIssue(everyBucket("Bảng theo dõi " + System.nanoTime()));
+        everyBucketFacts(jdbc, directiveId);
+        ClockUtil.reset();
+        FileSystemUtils.deleteRecursively(SCREENSHOTS);
+        Files.createDirectories(SCREENSHOTS);
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    }
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+        deleteAllProcessInstances();
+    }
+
+    @Test
+    void coordinatorSeesTheChartAndTheOverdueList() throws IOException {
+        browser = chromium();
+        // HTTP Basic, as the browser would send it after the login prompt.
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("dieuphoi:demo".getBytes(StandardCharsets.UTF_8)))));
+        browser.get("http://localhost:" + port + "/dashboard/?asOf=2026-12-16&directiveId=" + directiveId);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart .bar-row")));
+        Files.write(SCREENSHOTS.resolve("dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        assertThat(browser.getTitle()).isEqualTo("Bảng theo dõi thực hiện văn bản chỉ đạo");
+        // One bar per agency, the one with overdue work first; its red segment is the overdue one.
+        List<WebElement> bars = browser.findElements(By.cssSelector("#chart .bar-row"));
+        assertThat(bars).extracting(b -> b.getAttribute("data-agency")).containsExactly("SNGV", "SCT", "STC");
+        WebElement sngv = bars.get(0);
+        assertThat(sngv.findElements(By.cssSelector(".bar span"))).extracting(s -> s.getAttribute("title"))
+                .containsExactly("Đang thực hiện quá hạn: 1", "Đã hoàn thành đúng hạn: 1", "Không thời hạn: 1");
+        WebElement overdueSegment = sngv.findElement(By.cssSelector(".bar span"));
+        assertThat(overdueSegment.getSize().getWidth()).isPositive();
+        assertThat(overdueSegment.getCssValue("background-color")).isEqualTo("rgba(192, 57, 43, 1)");
+
+        // The overdue list: Sở Ngoại vụ's item 2, 6 days (4 working days) late, with links.
+        List<WebElement> overdue = browser.findElements(By.cssSelector("#overdue .overdue-row"));
+        assertThat(overdue).hasSize(1);
+        assertThat(overdue.get(0).getText()).contains("Sở Ngoại vụ", "mục 2", "10/12/2026", "6 ngày (4 ngày làm việc)");
+        String pi = assignments.ofDirective(directiveId).stream()
+                .filter(a -> a.agencyCode().equals("SNGV") && a.deadline() != null && a.completedAt() == null)
+                .findFirst().orElseThrow().processInstanceId();
+        assertThat(overdue.get(0).findElement(By.linkText("Cockpit")).getAttribute("href"))
+                .endsWith("/camunda/app/cockpit/default/#/process-instance/" + pi + "/runtime");
+        assertThat(overdue.get(0).findElement(By.linkText("Tasklist")).getAttribute("href"))
+                .contains("/camunda/app/tasklist/default/#/?task=");
+
+        // Due soon: Sở Công Thương's item 4 (21/12, 3 working days).
+        assertThat(browser.findElements(By.cssSelector("#due-soon .due-soon-row"))).singleElement()
+                .extracting(WebElement::getText).asString().contains("Sở Công Thương", "21/12/2026", "3 ngày làm việc");
+        // The directive: of 5 live assignments 1 done on time and 1 late → 40%.
+        assertThat(browser.findElement(By.cssSelector("#directives .directive-row")).getText()).contains("40%");
+        assertThat(browser.findElement(By.id("export-xlsx")).getAttribute("href"))
+                .contains("/api/statistics/export.xlsx?asOf=2026-12-16&directiveId=" + directiveId);
+    }
+
+    @Test
+    void onlyCoordinatorsAndLeadersGetIn() {
+        assertThat(rest.getForEntity("/dashboard/", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as("cbsngv").getForEntity("/dashboard/", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("lanhdaoubnd").getForEntity("/dashboard/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static ChromeDriver chromium() throws IOException {
+        FileSystemUtils.deleteRecursively(BROWSER_HOME);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .withEnvironment(Map.of(
+                        "XDG_CONFIG_HOME", Files.createDirectories(BROWSER_HOME.resolve("config")).toString(),
+                        "XDG_CACHE_HOME", Files.createDirectories(BROWSER_HOME.resolve("cache")).toString()))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1200", "--user-data-dir=" + Files.createDirectories(BROWSER_HOME.resolve("profile")));
+        return new ChromeDriver(service, options);
+    }
+}
