@@ -27,6 +27,7 @@ final class ApiAccessRules {
         BY_PREFIX.put("/api/audit", new Rule(
                 Set.of(Roles.COORDINATOR, Roles.OFFICE_LEADER, Roles.PROVINCIAL_LEADER, Roles.CAMUNDA_ADMIN),
                 "Chỉ chuyên viên theo dõi và lãnh đạo được xem nhật ký thao tác"));
+        BY_PREFIX.put("/api/letters/", new Rule(Set.of(Roles.COORDINATOR), "Chỉ chuyên viên theo dõi (nhóm coordinator) được phân tích văn bản"));
     }
 
     private ApiAccessRules() {}
