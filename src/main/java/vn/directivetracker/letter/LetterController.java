@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.ForbiddenException;
-import vn.directivetracker.security.Roles;
+import vn.directivetracker.identity.Roles;
 
 /**
  * {@code POST /api/letters/parse}: the letter in the request body, as UTF-8 text, a {@code .docx}

@@ -72,8 +72,11 @@ class ArchitectureTest {
             .layer("audit").definedBy(ROOT + "audit..")
             .layer("accounts").definedBy(ROOT + "accounts..")
             .layer("startup").definedBy(ROOT + "startup..")
+            .layer("letter").definedBy(ROOT + "letter..")
             // Beside the domain: nobody imports them (notification reacts to events, startup runs steps).
             .whereLayer("startup").mayNotBeAccessedByAnyLayer()
+            // The letter import proposes a directive request: it reads directive and agency, nobody reads it.
+            .whereLayer("letter").mayNotBeAccessedByAnyLayer()
             .whereLayer("notification").mayNotBeAccessedByAnyLayer()
             .whereLayer("audit").mayNotBeAccessedByAnyLayer()
             .whereLayer("accounts").mayNotBeAccessedByAnyLayer()
@@ -82,13 +85,14 @@ class ArchitectureTest {
             // The domain, bottom to top: common/identity → agency, calendar → directive → assignment → reporting.
             .whereLayer("reporting").mayOnlyBeAccessedByLayers("notification", "access")
             .whereLayer("assignment").mayOnlyBeAccessedByLayers("reporting", "notification", "access", "audit", "directive")
-            .whereLayer("directive").mayOnlyBeAccessedByLayers("assignment", "reporting", "notification", "access", "audit")
+            .whereLayer("directive").mayOnlyBeAccessedByLayers("assignment", "reporting", "notification", "access", "audit",
+                    "letter")
             .whereLayer("calendar").mayOnlyBeAccessedByLayers("directive", "assignment", "reporting", "notification",
                     "access", "audit")
             .whereLayer("agency").mayOnlyBeAccessedByLayers("directive", "assignment", "reporting", "notification",
-                    "access", "delegation", "audit", "accounts")
+                    "access", "delegation", "audit", "accounts", "letter")
             .whereLayer("identity").mayOnlyBeAccessedByLayers("agency", "calendar", "directive", "assignment", "reporting",
-                    "notification", "access", "delegation", "audit", "accounts")
+                    "notification", "access", "delegation", "audit", "accounts", "letter")
             .ignoreDependency(DIRECTIVE, ASSIGNMENT);
 
     @ArchTest
