@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.directivetracker.common.ConflictException;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.ForbiddenException;
+import vn.directivetracker.common.TaskFormFields;
 import vn.directivetracker.identity.Roles;
 
 /** One assignment: its reports and extension history, and the agency's request for more time. */
@@ -34,9 +35,11 @@ class AssignmentController {
     private final FollowUpService followUps;
     private final TaskService taskService;
     private final CurrentActor actor;
+    private final TaskFormFields formFields;
 
     AssignmentController(AssignmentRepository assignments, FollowUpService followUps, TaskService taskService,
-            CurrentActor actor) {
+            CurrentActor actor, TaskFormFields formFields) {
+        this.formFields = formFields;
         this.assignments = assignments;
         this.followUps = followUps;
         this.taskService = taskService;
@@ -82,6 +85,8 @@ class AssignmentController {
         variables.put(PROGRESS_NOTE, "Đề nghị gia hạn: " + body.reason());
         variables.put(PROGRESS_PERCENT, reports.isEmpty() ? 0 : reports.get(reports.size() - 1).percentDone());
         variables.put(RESULT_READY, false);
+        // The same per-form check as Tasklist and the engine REST API go through (ADR 12).
+        formFields.requireDeclared(task.getId(), variables.keySet());
         taskService.complete(task.getId(), variables);
         return followUps.extensionHistory(id).get(followUps.extensionHistory(id).size() - 1);
     }

@@ -10,11 +10,17 @@ import vn.directivetracker.notification.NotificationService;
 @Configuration
 class ExecutionDelegates {
 
+    private final DirectiveOfProcess directiveOf;
+
+    ExecutionDelegates(DirectiveOfProcess directiveOf) {
+        this.directiveOf = directiveOf;
+    }
+
     /** After revocation: every agency of the letter learns its work under it is cancelled, and why. */
     @Bean
     JavaDelegate cancelAssignmentsDelegate(DirectiveService directives, NotificationService notifications) {
         return execution -> {
-            long id = IssuanceDelegates.directiveId(execution);
+            long id = directiveOf.id(execution);
             notifications.directiveRevoked(id, directives.get(id).revocationReason());
         };
     }
@@ -22,7 +28,7 @@ class ExecutionDelegates {
     @Bean
     JavaDelegate closeDirectiveDelegate(DirectiveService directives, CurrentActor actor) {
         return execution -> directives.close(
-                IssuanceDelegates.directiveId(execution),
+                directiveOf.id(execution),
                 actor.userId(),
                 (String) execution.getVariable(DirectiveExecutionProcess.Variables.EVALUATION_COMMENT));
     }

@@ -13,6 +13,12 @@ import vn.directivetracker.common.CurrentActor;
 @Configuration
 class ReportCollectionBeans {
 
+    private final ReportCollectionService collection;
+
+    ReportCollectionBeans(ReportCollectionService collection) {
+        this.collection = collection;
+    }
+
     /** Who wrote the report: kept in the agency's own instance until the head approves it. */
     @Bean
     TaskListener recordReportPrepared(CurrentActor actor) {
@@ -27,7 +33,7 @@ class ReportCollectionBeans {
     TaskListener recordReportDecision(ReportPeriodRepository periods, CurrentActor actor, Clocks clocks) {
         return task -> {
             if (ReportCollectionProcess.APPROVE.equals(task.getVariable(HEAD_DECISION))) {
-                periods.submit(ReportCollectionProcess.reportPeriodId(task), (String) task.getVariable(AGENCY_CODE),
+                periods.submit(collection.periodOf(task), (String) task.getVariable(AGENCY_CODE),
                         (String) task.getVariable(REPORT_TEXT), (String) task.getVariable(REPORT_FIGURES),
                         (String) task.getVariable(PREPARED_BY), actor.completing(task), clocks.now());
             }
@@ -37,21 +43,20 @@ class ReportCollectionBeans {
     @Bean
     JavaDelegate sendReportReminderDelegate(ReportNotifications notifications) {
         return execution -> notifications.send(ReportNotifications.Event.REPORT_DUE_SOON,
-                ReportCollectionProcess.reportPeriodId(execution), (String) execution.getVariable(AGENCY_CODE));
+                collection.periodOf(execution), (String) execution.getVariable(AGENCY_CODE));
     }
 
     @Bean
     JavaDelegate sendReportOverdueNoticeDelegate(ReportNotifications notifications) {
         return execution -> notifications.send(ReportNotifications.Event.REPORT_OVERDUE,
-                ReportCollectionProcess.reportPeriodId(execution), (String) execution.getVariable(AGENCY_CODE));
+                collection.periodOf(execution), (String) execution.getVariable(AGENCY_CODE));
     }
 
     /** Marks the missing, then hands the coordinator the summary and the links. */
     @Bean
-    JavaDelegate summarizeSubmissionsDelegate(ReportPeriodRepository periods, ReportCollectionService collection,
-            Clocks clocks) {
+    JavaDelegate summarizeSubmissionsDelegate(ReportPeriodRepository periods, Clocks clocks) {
         return execution -> {
-            long id = ReportCollectionProcess.reportPeriodId(execution);
+            long id = collection.periodOf(execution);
             periods.markCollected(id, clocks.now());
             SubmissionSummary summary = SubmissionSummary.of(periods.get(id), periods.submissions(id));
             execution.setVariable(SUMMARY, summary.text());
@@ -68,7 +73,7 @@ class ReportCollectionBeans {
 
     @Bean
     JavaDelegate closeReportPeriodDelegate(ReportPeriodRepository periods, Clocks clocks) {
-        return execution -> periods.markConsolidated(ReportCollectionProcess.reportPeriodId(execution),
+        return execution -> periods.markConsolidated(collection.periodOf(execution),
                 (String) execution.getVariable(CONSOLIDATED_BY), clocks.now());
     }
 }
