@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.notification.NotificationService;
 
 /**
  * Delegates and listeners of {@code agency-assignment}: thin adapters to {@link AssignmentService}.
@@ -34,8 +33,8 @@ class AssignmentProcessBeans {
     }
 
     @Bean
-    JavaDelegate notifyAgencyDelegate(NotificationService notifications) {
-        return execution -> notifications.assignmentReceived(assignmentOf.id(execution));
+    JavaDelegate notifyAgencyDelegate(AssignmentService assignments) {
+        return execution -> assignments.announce(new AssignmentEvents.Received(assignmentOf.id(execution)));
     }
 
     @Bean
@@ -71,30 +70,29 @@ class AssignmentProcessBeans {
     }
 
     @Bean
-    TaskListener recordHeadDecision(AssignmentService assignments, NotificationService notifications, CurrentActor actor) {
+    TaskListener recordHeadDecision(AssignmentService assignments, CurrentActor actor) {
         return task -> {
             boolean approved = AgencyAssignmentProcess.APPROVE.equals(task.getVariable(HEAD_DECISION));
             String comment = (String) task.getVariable(HEAD_COMMENT);
             assignments.decideAsHead(assignmentOf.id(task), approved, comment, actor.completing(task));
             if (!approved) {
-                notifications.headReturned(assignmentOf.id(task), comment, task.getId());
+                assignments.announce(new AssignmentEvents.HeadReturned(assignmentOf.id(task), comment, task.getId()));
             }
         };
     }
 
     @Bean
-    TaskListener recordResultReview(AssignmentService assignments, NotificationService notifications, CurrentActor actor) {
+    TaskListener recordResultReview(AssignmentService assignments, CurrentActor actor) {
         return task -> {
             boolean accepted = AgencyAssignmentProcess.ACCEPT.equals(task.getVariable(REVIEW_DECISION));
             String reason = (String) task.getVariable(RETURN_REASON);
             assignments.review(assignmentOf.id(task), accepted, reason, actor.completing(task));
             // Written in the completing transaction: a rejected completion leaves no email behind.
             if (accepted) {
-                notifications.resultAccepted(assignmentOf.id(task));
+                assignments.announce(new AssignmentEvents.ResultAccepted(assignmentOf.id(task)));
             } else {
-                notifications.resultReturned(assignmentOf.id(task), reason, task.getId());
+                assignments.announce(new AssignmentEvents.ResultReturned(assignmentOf.id(task), reason, task.getId()));
             }
         };
     }
-
 }

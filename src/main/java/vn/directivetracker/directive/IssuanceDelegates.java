@@ -5,7 +5,6 @@ import static vn.directivetracker.directive.DirectiveIssuanceProcess.Variables.*
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.directivetracker.notification.NotificationService;
 
 /**
  * Service tasks of {@code directive-issuance}: thin adapters to services; the
@@ -28,8 +27,8 @@ class IssuanceDelegates {
     }
 
     @Bean
-    JavaDelegate notifyRecipientsDelegate(NotificationService notifications) {
-        return execution -> notifications.directiveIssued(directiveOf.id(execution));
+    JavaDelegate notifyRecipientsDelegate(DirectiveService directives) {
+        return execution -> directives.announceIssued(directiveOf.id(execution));
     }
 
     @Bean

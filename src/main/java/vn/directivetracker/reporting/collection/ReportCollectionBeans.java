@@ -6,13 +6,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
 
 /** The delegates and task listeners of {@code report-collection}, each a line or two over the services. */
 @Configuration
 class ReportCollectionBeans {
 
+    /** Which period: the one bound to the instance ({@link ReportCollectionService#periodOf}), not a variable. */
     private final ReportCollectionService collection;
 
     ReportCollectionBeans(ReportCollectionService collection) {
@@ -30,12 +30,12 @@ class ReportCollectionBeans {
      * ADR 5), so it is written here, in the completing transaction, not by a later job.
      */
     @Bean
-    TaskListener recordReportDecision(ReportPeriodRepository periods, CurrentActor actor, Clocks clocks) {
+    TaskListener recordReportDecision(CurrentActor actor) {
         return task -> {
             if (ReportCollectionProcess.APPROVE.equals(task.getVariable(HEAD_DECISION))) {
-                periods.submit(collection.periodOf(task), (String) task.getVariable(AGENCY_CODE),
+                collection.submit(collection.periodOf(task), (String) task.getVariable(AGENCY_CODE),
                         (String) task.getVariable(REPORT_TEXT), (String) task.getVariable(REPORT_FIGURES),
-                        (String) task.getVariable(PREPARED_BY), actor.completing(task), clocks.now());
+                        (String) task.getVariable(PREPARED_BY), actor.completing(task));
             }
         };
     }
@@ -54,11 +54,10 @@ class ReportCollectionBeans {
 
     /** Marks the missing, then hands the coordinator the summary and the links. */
     @Bean
-    JavaDelegate summarizeSubmissionsDelegate(ReportPeriodRepository periods, Clocks clocks) {
+    JavaDelegate summarizeSubmissionsDelegate() {
         return execution -> {
             long id = collection.periodOf(execution);
-            periods.markCollected(id, clocks.now());
-            SubmissionSummary summary = SubmissionSummary.of(periods.get(id), periods.submissions(id));
+            SubmissionSummary summary = collection.collect(id);
             execution.setVariable(SUMMARY, summary.text());
             execution.setVariable(REPORT_PERIOD_URL, collection.periodUrl(id));
             execution.setVariable(CONSOLIDATED_REPORT_URL, collection.periodUrl(id) + "/consolidated.docx");
@@ -72,8 +71,8 @@ class ReportCollectionBeans {
     }
 
     @Bean
-    JavaDelegate closeReportPeriodDelegate(ReportPeriodRepository periods, Clocks clocks) {
-        return execution -> periods.markConsolidated(collection.periodOf(execution),
-                (String) execution.getVariable(CONSOLIDATED_BY), clocks.now());
+    JavaDelegate closeReportPeriodDelegate() {
+        return execution -> collection.markConsolidated(collection.periodOf(execution),
+                (String) execution.getVariable(CONSOLIDATED_BY));
     }
 }
