@@ -56,8 +56,10 @@ public class AccessPolicy {
                 // Ad-hoc report requests (POST /api/directives/{id}/report-requests) start a collection as them.
                 grants.toGroup(role, PROCESS_DEFINITION, ReportCollectionProcess.KEY, CREATE_INSTANCE);
                 grants.toGroup(role, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
-                // Revoking a directive correlates a message to its execution instance (issue 3).
-                grants.toGroup(role, PROCESS_DEFINITION, DirectiveExecutionProcess.KEY, UPDATE_INSTANCE);
+                // Revoking a directive goes through /api, which also closes the assignments and then
+                // correlates DirectiveRevoked as a system action: coordinators need no right to do it
+                // on the engine themselves (issue 10; earlier versions granted it, so take it back).
+                grants.withdrawFromGroup(role, PROCESS_DEFINITION, DirectiveExecutionProcess.KEY, UPDATE_INSTANCE);
             }
             case Roles.OFFICE_LEADER, Roles.PROVINCIAL_LEADER -> monitorEverything(role);
             case Roles.CLERK -> grants.toGroup(role, PROCESS_DEFINITION, DirectiveIssuanceProcess.KEY, READ);

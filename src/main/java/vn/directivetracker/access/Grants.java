@@ -46,6 +46,15 @@ public class Grants {
                 .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
 
+    /** Takes one permission back from a group (a grant earlier versions gave and no role needs now). */
+    public void withdrawFromGroup(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization authorization = query(AUTH_TYPE_GRANT, resource, resourceId).groupIdIn(groupId).singleResult();
+        if (authorization != null && authorization.isPermissionGranted(permission)) {
+            authorization.removePermission(permission);
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+
     private void ensure(int type, UnaryOperator<AuthorizationQuery> who, Consumer<Authorization> setWho,
             Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = who.apply(query(type, resource, resourceId)).singleResult();

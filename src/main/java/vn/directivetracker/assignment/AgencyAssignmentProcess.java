@@ -82,8 +82,12 @@ public final class AgencyAssignmentProcess {
     public static final String REMIND = "REMIND";
     public static final String ACCEPT = "ACCEPT";
 
-    /** The one id every delegate and listener of this process starts from. */
-    public static long assignmentId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    /**
+     * The id the parent passed in when it started this instance; read only by the start listener,
+     * which binds the instance to the assignment's row. From then on every delegate and listener
+     * asks {@link AssignmentOfProcess} (by process instance id), never this variable.
+     */
+    static long passedAssignmentId(org.camunda.bpm.engine.delegate.VariableScope scope) {
         return ((Number) scope.getVariable(Variables.ASSIGNMENT_ID)).longValue();
     }
 

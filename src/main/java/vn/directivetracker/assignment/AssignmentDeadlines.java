@@ -18,13 +18,15 @@ import vn.directivetracker.directive.DirectiveRepository;
 public class AssignmentDeadlines {
 
     private final AssignmentRepository assignments;
+    private final AssignmentOfProcess assignmentOf;
     private final DirectiveRepository directives;
     private final WorkingDayCalendar calendar;
     private final DeadlineSettings settings;
     private final Clocks clocks;
 
     public AssignmentDeadlines(AssignmentRepository assignments, DirectiveRepository directives, WorkingDayCalendar calendar,
-            DeadlineSettings settings, Clocks clocks) {
+            DeadlineSettings settings, Clocks clocks, AssignmentOfProcess assignmentOf) {
+        this.assignmentOf = assignmentOf;
         this.assignments = assignments;
         this.directives = directives;
         this.calendar = calendar;
@@ -84,8 +86,15 @@ public class AssignmentDeadlines {
         return deadline;
     }
 
-    private Assignment assignment(Object assignmentId) {
-        return assignments.get(((Number) assignmentId).longValue());
+    /**
+     * BPMN passes the execution: the assignment is the one bound to its process instance, not
+     * whatever a variable says. Java callers pass the id.
+     */
+    private Assignment assignment(Object ref) {
+        if (ref instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            return assignmentOf.of(execution);
+        }
+        return assignments.get(((Number) ref).longValue());
     }
 
     private Date at(LocalDate day) {

@@ -1,7 +1,6 @@
 package vn.directivetracker.assignment;
 
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
-import static vn.directivetracker.assignment.AgencyAssignmentProcess.assignmentId;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,32 +11,41 @@ import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.Decisions;
 
 /**
- * Delegates and listeners of {@code agency-assignment}: thin adapters from process variables to
- * {@link AssignmentService}. Listeners run in the transaction that completes the task, so a
+ * Delegates and listeners of {@code agency-assignment}: thin adapters to {@link AssignmentService}.
+ * Which assignment comes from {@link AssignmentOfProcess} (our table, by process instance id); only
+ * the fields the task's form declares are read from the variables (ADR 12). Listeners run in the transaction that completes the task, so a
  * rejected input (e.g. a return without a reason) fails the completion and changes nothing.
  */
 @Configuration
 class AssignmentProcessBeans {
 
+    private final AssignmentOfProcess assignmentOf;
+
+    AssignmentProcessBeans(AssignmentOfProcess assignmentOf) {
+        this.assignmentOf = assignmentOf;
+    }
+
     @Bean
     ExecutionListener loadAssignmentContext(AssignmentService assignments) {
-        return execution -> execution.setVariables(
-                assignments.start(assignmentId(execution), execution.getProcessInstanceId()));
+        // The parent passed the id in a moment ago (no user could have written it yet); binding it to
+        // this instance once is what every later step looks the assignment up by.
+        return execution -> execution.setVariables(assignments.start(
+                AgencyAssignmentProcess.passedAssignmentId(execution), execution.getProcessInstanceId()));
     }
 
     @Bean
     JavaDelegate notifyAgencyDelegate(AssignmentService assignments) {
-        return execution -> assignments.announce(new AssignmentEvents.Received(assignmentId(execution)));
+        return execution -> assignments.announce(new AssignmentEvents.Received(assignmentOf.id(execution)));
     }
 
     @Bean
     JavaDelegate completeAssignmentDelegate(AssignmentService assignments) {
-        return execution -> assignments.complete(assignmentId(execution));
+        return execution -> assignments.complete(assignmentOf.id(execution));
     }
 
     @Bean
     TaskListener recordAcknowledgement(AssignmentService assignments, CurrentActor actor) {
-        return task -> assignments.acknowledge(assignmentId(task), actor.completing(task));
+        return task -> assignments.acknowledge(assignmentOf.id(task), actor.completing(task));
     }
 
     @Bean
@@ -47,13 +55,13 @@ class AssignmentProcessBeans {
             boolean requestExtension = Boolean.TRUE.equals(task.getVariable(REQUEST_EXTENSION));
             task.setVariable(REQUEST_EXTENSION, requestExtension);
             if (requestExtension) {
-                task.setVariable(EXTENSION_DECIDER_GROUP, followUps.requestExtension(assignmentId(task),
+                task.setVariable(EXTENSION_DECIDER_GROUP, followUps.requestExtension(assignmentOf.id(task),
                         (String) task.getVariable(REQUESTED_DEADLINE), (String) task.getVariable(EXTENSION_REASON),
                         actor.completing(task)));
             }
             Object percent = task.getVariable(PROGRESS_PERCENT);
             assignments.reportProgress(
-                    assignmentId(task),
+                    assignmentOf.id(task),
                     (String) task.getVariable(PROGRESS_NOTE),
                     percent == null ? -1 : ((Number) percent).intValue(),
                     Boolean.TRUE.equals(task.getVariable(RESULT_READY)) && !requestExtension,
@@ -67,9 +75,9 @@ class AssignmentProcessBeans {
         return task -> {
             boolean approved = Decisions.APPROVE.equals(task.getVariable(HEAD_DECISION));
             String comment = (String) task.getVariable(HEAD_COMMENT);
-            assignments.decideAsHead(assignmentId(task), approved, comment, actor.completing(task));
+            assignments.decideAsHead(assignmentOf.id(task), approved, comment, actor.completing(task));
             if (!approved) {
-                assignments.announce(new AssignmentEvents.HeadReturned(assignmentId(task), comment, task.getId()));
+                assignments.announce(new AssignmentEvents.HeadReturned(assignmentOf.id(task), comment, task.getId()));
             }
         };
     }
@@ -79,14 +87,13 @@ class AssignmentProcessBeans {
         return task -> {
             boolean accepted = AgencyAssignmentProcess.ACCEPT.equals(task.getVariable(REVIEW_DECISION));
             String reason = (String) task.getVariable(RETURN_REASON);
-            assignments.review(assignmentId(task), accepted, reason, actor.completing(task));
+            assignments.review(assignmentOf.id(task), accepted, reason, actor.completing(task));
             // Written in the completing transaction: a rejected completion leaves no email behind.
             if (accepted) {
-                assignments.announce(new AssignmentEvents.ResultAccepted(assignmentId(task)));
+                assignments.announce(new AssignmentEvents.ResultAccepted(assignmentOf.id(task)));
             } else {
-                assignments.announce(new AssignmentEvents.ResultReturned(assignmentId(task), reason, task.getId()));
+                assignments.announce(new AssignmentEvents.ResultReturned(assignmentOf.id(task), reason, task.getId()));
             }
         };
     }
-
 }

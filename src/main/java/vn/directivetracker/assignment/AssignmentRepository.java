@@ -64,8 +64,25 @@ public class AssignmentRepository {
                 .list();
     }
 
+    /**
+     * Binds an assignment to the process instance that works it, once: an assignment already worked
+     * by another instance is not taken over.
+     */
     public void setProcessInstance(long id, String processInstanceId) {
-        jdbc.sql("update assignment set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+        int bound = jdbc.sql("update assignment set process_instance_id = ? where id = ?"
+                        + " and (process_instance_id is null or process_instance_id = ?)")
+                .params(processInstanceId, id, processInstanceId).update();
+        if (bound != 1) {
+            throw new IllegalStateException("Nhiệm vụ " + id + " đã gắn với một quy trình khác hoặc không tồn tại");
+        }
+    }
+
+    /** The assignment a process instance works: the server's answer, whatever its variables say. */
+    public java.util.Optional<Long> idOfProcessInstance(String processInstanceId) {
+        return jdbc.sql("select id from assignment where process_instance_id = ?")
+                .param(processInstanceId)
+                .query(Long.class)
+                .optional();
     }
 
     public void setPhase(long id, AssignmentPhase phase) {

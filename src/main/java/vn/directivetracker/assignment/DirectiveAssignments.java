@@ -14,14 +14,20 @@ public class DirectiveAssignments {
 
     private final AssignmentRepository assignments;
     private final DirectiveService directives;
+    private final vn.directivetracker.directive.DirectiveOfProcess directiveOf;
 
-    public DirectiveAssignments(AssignmentRepository assignments, DirectiveService directives) {
+    public DirectiveAssignments(AssignmentRepository assignments, DirectiveService directives,
+            vn.directivetracker.directive.DirectiveOfProcess directiveOf) {
+        this.directiveOf = directiveOf;
         this.assignments = assignments;
         this.directives = directives;
     }
 
-    public List<Long> idsOf(Object directiveId) {
-        return assignments.idsOfDirective(((Number) directiveId).longValue());
+    /** BPMN passes the execution: the directive bound to the instance, not its variable. */
+    public List<Long> idsOf(Object ref) {
+        long directiveId = ref instanceof org.camunda.bpm.engine.delegate.VariableScope scope
+                ? directiveOf.id(scope) : ((Number) ref).longValue();
+        return assignments.idsOfDirective(directiveId);
     }
 
     /** {@code <document number>/<agency code>}, e.g. {@code 15/UBND-KGVX/SNGV}. */

@@ -1,7 +1,6 @@
 package vn.directivetracker.assignment;
 
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
-import static vn.directivetracker.assignment.AgencyAssignmentProcess.assignmentId;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,30 +12,37 @@ import vn.directivetracker.common.CurrentActor;
 
 /**
  * Delegates and listeners of the deadline watch and the extension path of {@code agency-assignment}:
- * adapters from process variables to {@link FollowUpService}, plus what only the engine can do —
+ * adapters to {@link FollowUpService} (which assignment: {@link AssignmentOfProcess}; variables read
+ * are only the leader's and the agency's form fields), plus what only the engine can do —
  * restart the watch after a deadline moved, and hand open tasks to another agency ({@link OpenTasks}).
  */
 @Configuration
 class FollowUpProcessBeans {
 
+    private final AssignmentOfProcess assignmentOf;
+
+    FollowUpProcessBeans(AssignmentOfProcess assignmentOf) {
+        this.assignmentOf = assignmentOf;
+    }
+
     @Bean
     JavaDelegate sendAcknowledgeReminderDelegate(FollowUpService followUps) {
-        return execution -> followUps.remindToAcknowledge(assignmentId(execution));
+        return execution -> followUps.remindToAcknowledge(assignmentOf.id(execution));
     }
 
     @Bean
     JavaDelegate sendDueSoonReminderDelegate(FollowUpService followUps) {
-        return execution -> followUps.remindDueSoon(assignmentId(execution));
+        return execution -> followUps.remindDueSoon(assignmentOf.id(execution));
     }
 
     @Bean
     JavaDelegate sendOverdueNoticeDelegate(FollowUpService followUps) {
-        return execution -> followUps.noticeOverdue(assignmentId(execution));
+        return execution -> followUps.noticeOverdue(assignmentOf.id(execution));
     }
 
     @Bean
     TaskListener recordExtensionDecision(FollowUpService followUps, CurrentActor actor) {
-        return task -> followUps.decideExtension(assignmentId(task), (String) task.getVariable(EXTENSION_DECISION),
+        return task -> followUps.decideExtension(assignmentOf.id(task), (String) task.getVariable(EXTENSION_DECISION),
                 (String) task.getVariable(EXTENSION_COMMENT), actor.completing(task));
     }
 
@@ -44,7 +50,7 @@ class FollowUpProcessBeans {
     JavaDelegate applyExtensionDecisionDelegate(FollowUpService followUps, AssignmentService assignments,
             DeadlineChanges deadlineChanges) {
         return execution -> {
-            long id = assignmentId(execution);
+            long id = assignmentOf.id(execution);
             execution.setVariable(REQUEST_EXTENSION, false);
             if (followUps.applyExtensionDecision(id)) {
                 // The watch branch waits on timers computed from the old deadline: interrupt it so
@@ -57,12 +63,12 @@ class FollowUpProcessBeans {
     /** The leaders are asked to step in, with a link straight to their new task. */
     @Bean
     TaskListener notifyEscalation(AssignmentService assignments) {
-        return task -> assignments.announce(new AssignmentEvents.EscalatedToLeader(assignmentId(task), task.getId()));
+        return task -> assignments.announce(new AssignmentEvents.EscalatedToLeader(assignmentOf.id(task), task.getId()));
     }
 
     @Bean
     TaskListener recordLeaderDecision(FollowUpService followUps, CurrentActor actor) {
-        return task -> followUps.recordLeaderDecision(assignmentId(task), (String) task.getVariable(LEADER_DECISION),
+        return task -> followUps.recordLeaderDecision(assignmentOf.id(task), (String) task.getVariable(LEADER_DECISION),
                 (String) task.getVariable(LEADER_NEW_DEADLINE), (String) task.getVariable(REASSIGN_TO),
                 (String) task.getVariable(LEADER_COMMENT), actor.completing(task));
     }
@@ -71,7 +77,7 @@ class FollowUpProcessBeans {
     JavaDelegate applyLeaderExtensionDelegate(FollowUpService followUps, AssignmentService assignments,
             DeadlineChanges deadlineChanges, CurrentActor actor) {
         return execution -> {
-            long id = assignmentId(execution);
+            long id = assignmentOf.id(execution);
             followUps.extendByLeader(id, (String) execution.getVariable(LEADER_NEW_DEADLINE),
                     (String) execution.getVariable(LEADER_COMMENT), actor.userId());
             execution.setVariable(DEADLINE_LABEL, AssignmentService.deadlineLabel(assignments.get(id)));
@@ -83,7 +89,7 @@ class FollowUpProcessBeans {
     JavaDelegate reassignAssignmentDelegate(FollowUpService followUps, AssignmentService assignments,
             AgencyRegistry registry, OpenTasks openTasks, DeadlineChanges deadlineChanges) {
         return execution -> {
-            long id = assignmentId(execution);
+            long id = assignmentOf.id(execution);
             String previous = followUps.reassign(id, (String) execution.getVariable(REASSIGN_TO),
                     (String) execution.getVariable(LEADER_NEW_DEADLINE), (String) execution.getVariable(LEADER_COMMENT));
             Assignment assignment = assignments.get(id);
@@ -101,12 +107,11 @@ class FollowUpProcessBeans {
 
     @Bean
     JavaDelegate sendFormalReminderDelegate(FollowUpService followUps) {
-        return execution -> followUps.sendFormalReminder(assignmentId(execution), (String) execution.getVariable(LEADER_COMMENT));
+        return execution -> followUps.sendFormalReminder(assignmentOf.id(execution), (String) execution.getVariable(LEADER_COMMENT));
     }
 
     @Bean
     JavaDelegate closeOngoingAssignmentDelegate(FollowUpService followUps) {
-        return execution -> followUps.closeOngoing(assignmentId(execution));
+        return execution -> followUps.closeOngoing(assignmentOf.id(execution));
     }
-
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import vn.directivetracker.common.ConflictException;
+import vn.directivetracker.common.TaskFormFields;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -45,11 +46,13 @@ public class FollowUpService {
     private final ApplicationEventPublisher events;
     private final Clocks clocks;
     private final TaskService taskService;
+    private final TaskFormFields formFields;
 
     public FollowUpService(AssignmentRepository assignments, ExtensionRequestRepository extensions,
             DirectiveRepository directives, AgencyRegistry registry, WorkingDayCalendar calendar,
             DeadlineSettings settings, ApplicationEventPublisher events, Clocks clocks,
-            TaskService taskService) {
+            TaskService taskService, TaskFormFields formFields) {
+        this.formFields = formFields;
         this.assignments = assignments;
         this.extensions = extensions;
         this.directives = directives;
@@ -180,6 +183,8 @@ public class FollowUpService {
         variables.put(AgencyAssignmentProcess.Variables.PROGRESS_PERCENT,
                 reports.isEmpty() ? 0 : reports.get(reports.size() - 1).percentDone());
         variables.put(AgencyAssignmentProcess.Variables.RESULT_READY, false);
+        // The same per-form check as Tasklist and the engine REST API go through (ADR 12).
+        formFields.requireDeclared(task.getId(), variables.keySet());
         taskService.complete(task.getId(), variables);
         List<ExtensionRequest> history = extensionHistory(assignment.id());
         return history.get(history.size() - 1);

@@ -137,6 +137,12 @@ public class DirectiveRepository {
         jdbc.sql("update directive set issuance_process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
+    /** The directive whose issuance or execution a process instance is. */
+    public java.util.Optional<Long> idOfProcessInstance(String processInstanceId) {
+        return jdbc.sql("select id from directive where issuance_process_instance_id = ? or execution_process_instance_id = ?")
+                .params(processInstanceId, processInstanceId).query(Long.class).optional();
+    }
+
     public void setExecutionProcess(long id, String processInstanceId) {
         jdbc.sql("update directive set execution_process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }

@@ -18,6 +18,7 @@ import vn.directivetracker.common.FieldViolation;
 import vn.directivetracker.common.InvalidRequestException;
 import vn.directivetracker.assignment.AssignmentEvents;
 import vn.directivetracker.common.Clocks;
+import vn.directivetracker.common.SystemActions;
 import vn.directivetracker.common.NotFoundException;
 import vn.directivetracker.common.TrackerProperties;
 
@@ -45,12 +46,14 @@ public class DirectiveService {
     private final ApplicationEventPublisher events;
     private final AgencyRegistry registry;
     private final ExecutionFanOut fanOut;
+    private final SystemActions systemActions;
 
     public DirectiveService(DirectiveRepository directives, DirectiveRequestValidator validator,
             DocumentNumberSeries numberSeries, AssignmentPlanner planner, RuntimeService runtimeService,
             TrackerProperties properties, Clocks clocks, AssignmentRepository assignments,
             DeadlineChanges deadlineChanges, WorkingDayCalendar calendar, ApplicationEventPublisher events,
-            AgencyRegistry registry, ExecutionFanOut fanOut) {
+            AgencyRegistry registry, ExecutionFanOut fanOut, SystemActions systemActions) {
+        this.systemActions = systemActions;
         this.registry = registry;
         this.fanOut = fanOut;
         this.assignments = assignments;
@@ -150,9 +153,11 @@ public class DirectiveService {
         assignments.cancelOpen(id, clocks.now());
         directives.recordEvent(id, null, DirectiveEventType.REVOKED, actor, reason, clocks.now());
         if (directive.executionProcessInstanceId() != null) {
-            runtimeService.createMessageCorrelation(DirectiveExecutionProcess.MESSAGE_DIRECTIVE_REVOKED)
+            // As the system: no user holds the right to correlate this on the engine (ADR 12), so
+            // the only way to revoke is this method, which closes the assignments above first.
+            systemActions.run(() -> runtimeService.createMessageCorrelation(DirectiveExecutionProcess.MESSAGE_DIRECTIVE_REVOKED)
                     .processInstanceId(directive.executionProcessInstanceId())
-                    .correlateWithResult();
+                    .correlateWithResult());
         }
     }
 

@@ -9,16 +9,22 @@ import vn.directivetracker.common.CurrentActor;
 @Configuration
 class ExecutionDelegates {
 
+    private final DirectiveOfProcess directiveOf;
+
+    ExecutionDelegates(DirectiveOfProcess directiveOf) {
+        this.directiveOf = directiveOf;
+    }
+
     /** After revocation: every agency of the letter learns its work under it is cancelled, and why. */
     @Bean
     JavaDelegate cancelAssignmentsDelegate(DirectiveService directives) {
-        return execution -> directives.announceRevoked(IssuanceDelegates.directiveId(execution));
+        return execution -> directives.announceRevoked(directiveOf.id(execution));
     }
 
     @Bean
     JavaDelegate closeDirectiveDelegate(DirectiveService directives, CurrentActor actor) {
         return execution -> directives.close(
-                IssuanceDelegates.directiveId(execution),
+                directiveOf.id(execution),
                 actor.userId(),
                 (String) execution.getVariable(DirectiveExecutionProcess.Variables.EVALUATION_COMMENT));
     }

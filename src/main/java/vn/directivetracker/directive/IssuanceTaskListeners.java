@@ -2,7 +2,6 @@ package vn.directivetracker.directive;
 
 import static vn.directivetracker.directive.DirectiveIssuanceProcess.Variables.*;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +15,17 @@ import vn.directivetracker.common.Decisions;
 @Configuration
 class IssuanceTaskListeners {
 
+    private final DirectiveOfProcess directiveOf;
+
+    IssuanceTaskListeners(DirectiveOfProcess directiveOf) {
+        this.directiveOf = directiveOf;
+    }
+
     @Bean
     TaskListener recordReviewDecision(DirectiveService directives, CurrentActor actor) {
         return task -> {
             boolean approved = Decisions.APPROVE.equals(task.getVariable(REVIEW_DECISION));
-            directives.recordDecision(directiveId(task),
+            directives.recordDecision(directiveOf.id(task),
                     approved ? DirectiveStatus.AWAITING_SIGNATURE : DirectiveStatus.RETURNED_FOR_REVISION,
                     approved ? DirectiveEventType.REVIEW_APPROVED : DirectiveEventType.REVIEW_RETURNED,
                     actor.completing(task), (String) task.getVariable(REVIEW_COMMENT));
@@ -31,7 +36,7 @@ class IssuanceTaskListeners {
     TaskListener recordSignDecision(DirectiveService directives, CurrentActor actor) {
         return task -> {
             boolean signed = Decisions.APPROVE.equals(task.getVariable(SIGN_DECISION));
-            directives.recordDecision(directiveId(task),
+            directives.recordDecision(directiveOf.id(task),
                     signed ? DirectiveStatus.AWAITING_ISSUE : DirectiveStatus.RETURNED_FOR_REVISION,
                     signed ? DirectiveEventType.SIGNED : DirectiveEventType.SIGN_RETURNED,
                     actor.completing(task), (String) task.getVariable(SIGN_COMMENT));
@@ -40,11 +45,8 @@ class IssuanceTaskListeners {
 
     @Bean
     TaskListener recordDraftRevision(DirectiveService directives, CurrentActor actor) {
-        return task -> directives.recordDecision(directiveId(task), DirectiveStatus.IN_REVIEW, DirectiveEventType.REVISED,
+        return task -> directives.recordDecision(directiveOf.id(task), DirectiveStatus.IN_REVIEW, DirectiveEventType.REVISED,
                 actor.completing(task), (String) task.getVariable(REVISION_NOTE));
     }
 
-    private static long directiveId(DelegateTask task) {
-        return ((Number) task.getVariable(DIRECTIVE_ID)).longValue();
-    }
 }

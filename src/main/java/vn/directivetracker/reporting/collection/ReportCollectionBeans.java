@@ -13,6 +13,13 @@ import vn.directivetracker.common.Decisions;
 @Configuration
 class ReportCollectionBeans {
 
+    /** Which period: the one bound to the instance ({@link ReportCollectionService#periodOf}), not a variable. */
+    private final ReportCollectionService collection;
+
+    ReportCollectionBeans(ReportCollectionService collection) {
+        this.collection = collection;
+    }
+
     /** Who wrote the report: kept in the agency's own instance until the head approves it. */
     @Bean
     TaskListener recordReportPrepared(CurrentActor actor) {
@@ -24,10 +31,10 @@ class ReportCollectionBeans {
      * ADR 5), so it is written here, in the completing transaction, not by a later job.
      */
     @Bean
-    TaskListener recordReportDecision(ReportCollectionService collection, CurrentActor actor) {
+    TaskListener recordReportDecision(CurrentActor actor) {
         return task -> {
             if (Decisions.APPROVE.equals(task.getVariable(HEAD_DECISION))) {
-                collection.submit(ReportCollectionProcess.reportPeriodId(task), (String) task.getVariable(AGENCY_CODE),
+                collection.submit(collection.periodOf(task), (String) task.getVariable(AGENCY_CODE),
                         (String) task.getVariable(REPORT_TEXT), (String) task.getVariable(REPORT_FIGURES),
                         (String) task.getVariable(PREPARED_BY), actor.completing(task));
             }
@@ -37,20 +44,20 @@ class ReportCollectionBeans {
     @Bean
     JavaDelegate sendReportReminderDelegate(ReportNotifications notifications) {
         return execution -> notifications.send(ReportNotifications.Event.REPORT_DUE_SOON,
-                ReportCollectionProcess.reportPeriodId(execution), (String) execution.getVariable(AGENCY_CODE));
+                collection.periodOf(execution), (String) execution.getVariable(AGENCY_CODE));
     }
 
     @Bean
     JavaDelegate sendReportOverdueNoticeDelegate(ReportNotifications notifications) {
         return execution -> notifications.send(ReportNotifications.Event.REPORT_OVERDUE,
-                ReportCollectionProcess.reportPeriodId(execution), (String) execution.getVariable(AGENCY_CODE));
+                collection.periodOf(execution), (String) execution.getVariable(AGENCY_CODE));
     }
 
     /** Marks the missing, then hands the coordinator the summary and the links. */
     @Bean
-    JavaDelegate summarizeSubmissionsDelegate(ReportCollectionService collection) {
+    JavaDelegate summarizeSubmissionsDelegate() {
         return execution -> {
-            long id = ReportCollectionProcess.reportPeriodId(execution);
+            long id = collection.periodOf(execution);
             SubmissionSummary summary = collection.collect(id);
             execution.setVariable(SUMMARY, summary.text());
             execution.setVariable(REPORT_PERIOD_URL, collection.periodUrl(id));
@@ -65,8 +72,8 @@ class ReportCollectionBeans {
     }
 
     @Bean
-    JavaDelegate closeReportPeriodDelegate(ReportCollectionService collection) {
-        return execution -> collection.markConsolidated(ReportCollectionProcess.reportPeriodId(execution),
+    JavaDelegate closeReportPeriodDelegate() {
+        return execution -> collection.markConsolidated(collection.periodOf(execution),
                 (String) execution.getVariable(CONSOLIDATED_BY));
     }
 }

@@ -53,9 +53,6 @@ public final class ReportCollectionProcess {
         private Variables() {}
     }
 
-    public static long reportPeriodId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-        return ((Number) scope.getVariable(Variables.REPORT_PERIOD_ID)).longValue();
-    }
 
     private ReportCollectionProcess() {}
 }

@@ -169,7 +169,18 @@ public class ReportCollectionService {
         return Date.from(day.atTime(deadlineSettings.notifyAt()).atZone(clocks.zone()).toInstant());
     }
 
-    private static long id(Object reportPeriodId) {
-        return ((Number) reportPeriodId).longValue();
+    /**
+     * The period a {@code report-collection} instance collects, from {@code report_period} by process
+     * instance id (DESIGN §6): the {@code reportPeriodId} variable is for display, never read back.
+     */
+    public long periodOf(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        String processInstanceId = vn.directivetracker.common.ProcessScopes.processInstanceId(scope);
+        return periods.idOfProcessInstance(processInstanceId)
+                .orElseThrow(() -> new IllegalStateException("Quy trình " + processInstanceId + " không gắn với kỳ báo cáo nào"));
+    }
+
+    /** BPMN passes the execution; Java callers the id. */
+    private long id(Object ref) {
+        return ref instanceof org.camunda.bpm.engine.delegate.VariableScope scope ? periodOf(scope) : ((Number) ref).longValue();
     }
 }

@@ -95,6 +95,11 @@ public class ReportPeriodRepository {
         jdbc.sql("update report_period set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
+    public java.util.Optional<Long> idOfProcessInstance(String processInstanceId) {
+        return jdbc.sql("select id from report_period where process_instance_id = ?")
+                .param(processInstanceId).query(Long.class).optional();
+    }
+
     public void markCollected(long id, LocalDateTime at) {
         jdbc.sql("update report_period set status = ?, collected_at = ? where id = ? and collected_at is null")
                 .params(ReportPeriodStatus.CONSOLIDATING.name(), at, id).update();
