@@ -92,7 +92,7 @@ class ReportPeriodController {
             ReportingPeriod period = ReportingPeriods.parse(body.period());
             if (period == null) {
                 throw new InvalidRequestException(List.of(new FieldViolation("period",
-                        "Kỳ báo cáo không hợp lệ: " + body.period() + " (dạng 2026-03, 2026-Q1, 2026-H1 hoặc 2026)")));
+                        "Kỳ báo cáo không hợp lệ: " + body.period() + " (dạng 2026-03, 2026-Q1, 2026-H1, 2026-9M hoặc 2026)")));
             }
             return body.deadline() == null ? collection.request(period)
                     : validDeadline(ReportCollectionService.Request.of(period, body.deadline()));

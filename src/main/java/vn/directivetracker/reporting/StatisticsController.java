@@ -81,7 +81,7 @@ class StatisticsController {
             period = ReportingPeriods.parse(periodCode);
             if (period == null) {
                 throw invalid("period", "Kỳ báo cáo không hợp lệ: " + periodCode
-                        + " (dạng 2026-03, 2026-Q1, 2026-H1 hoặc 2026)");
+                        + " (dạng 2026-03, 2026-Q1, 2026-H1, 2026-9M hoặc 2026)");
             }
             if (asOf != null) {
                 throw invalid("asOf", "Không dùng cùng lúc với period (kỳ báo cáo đã xác định ngày chốt số liệu)");

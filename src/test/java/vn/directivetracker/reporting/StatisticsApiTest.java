@@ -109,6 +109,11 @@ class StatisticsApiTest extends IntegrationTest {
         assertThat(q4.get("asOf").asText()).isEqualTo("2026-12-14");
         assertThat(q4.get("period").get("label").asText()).isEqualTo("Quý IV năm 2026");
         assertThat(line(q4.get("totals"))).isEqualTo("TOTAL 1 1 1 1 1 1 | 0 6 33.3");
+        // "Báo cáo 9 tháng" of 2027 closes on 14/9/2027: items 2 (SNGV) and 4 are overdue by then.
+        JsonNode nine = statistics("lanhdaoubnd", "&period=2027-9M");
+        assertThat(nine.get("asOf").asText()).isEqualTo("2027-09-14");
+        assertThat(nine.get("period").get("label").asText()).isEqualTo("9 tháng đầu năm 2027");
+        assertThat(line(nine.get("totals"))).isEqualTo("TOTAL 1 1 0 2 1 1 | 0 6 25.0");
     }
 
     @Test
