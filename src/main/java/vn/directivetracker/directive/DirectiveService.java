@@ -29,9 +29,6 @@ import vn.directivetracker.common.TrackerProperties;
 @Service
 public class DirectiveService {
 
-    /** Symbol of the issuing body in document numbers (15/UBND-KGVX). */
-    static final String ISSUER_SYMBOL = "UBND";
-
     private final DirectiveRepository directives;
     private final DirectiveRequestValidator validator;
     private final DocumentNumberSeries numberSeries;
@@ -45,12 +42,14 @@ public class DirectiveService {
     private final NotificationService notifications;
     private final AgencyRegistry registry;
     private final ExecutionFanOut fanOut;
+    private final NumberingProperties numbering;
 
     public DirectiveService(DirectiveRepository directives, DirectiveRequestValidator validator,
             DocumentNumberSeries numberSeries, AssignmentPlanner planner, RuntimeService runtimeService,
             TrackerProperties properties, Clocks clocks, AssignmentRepository assignments,
             DeadlineChanges deadlineChanges, WorkingDayCalendar calendar, @Lazy NotificationService notifications,
-            AgencyRegistry registry, ExecutionFanOut fanOut) {
+            AgencyRegistry registry, ExecutionFanOut fanOut, NumberingProperties numbering) {
+        this.numbering = numbering;
         this.registry = registry;
         this.fanOut = fanOut;
         this.assignments = assignments;
@@ -100,9 +99,10 @@ public class DirectiveService {
         LocalDate issueDate = directive.issueDate();
         if (number == null) {
             issueDate = clocks.today();
-            int sequence = numberSeries.next(issueDate.getYear());
-            number = directive.type().formatNumber(sequence, ISSUER_SYMBOL, directive.fieldCode());
-            directives.markIssued(id, issueDate.getYear(), sequence, number, issueDate);
+            String series = numbering.seriesOf(directive.type());
+            int sequence = numberSeries.next(series, issueDate.getYear());
+            number = numbering.format(directive.type(), sequence, issueDate.getYear(), directive.fieldCode());
+            directives.markIssued(id, series, issueDate.getYear(), sequence, number, issueDate);
         }
         planner.plan(id, directives.items(id), issueDate);
         return number;
