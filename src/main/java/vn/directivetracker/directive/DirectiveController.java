@@ -42,10 +42,13 @@ class DirectiveController {
     private final AssignmentStatuses statuses;
     private final CurrentScope scope;
     private final vn.directivetracker.common.SystemActions systemActions;
+    private final vn.directivetracker.assignment.DeadlineHistory deadlineHistory;
 
     DirectiveController(DirectiveService directives, DirectiveRepository repository, AssignmentRepository assignments,
             AgencyRegistry registry, CurrentActor actor, Clocks clocks, AssignmentStatuses statuses, CurrentScope scope,
-            vn.directivetracker.common.SystemActions systemActions) {
+            vn.directivetracker.common.SystemActions systemActions,
+            vn.directivetracker.assignment.DeadlineHistory deadlineHistory) {
+        this.deadlineHistory = deadlineHistory;
         this.systemActions = systemActions;
         this.statuses = statuses;
         this.scope = scope;
@@ -81,6 +84,9 @@ class DirectiveController {
         Map<Long, String> itemLabels = items.stream().collect(Collectors.toMap(DirectiveItem::id, DirectiveItem::label));
         Map<String, Agency> agencies = registry.byCodes(list.stream().map(Assignment::agencyCode).distinct().toList());
         LocalDate reference = asOf != null ? asOf : clocks.today();
+        if (asOf != null) {
+            list = deadlineHistory.inForce(list, asOf); // a past date reads the deadline in force then
+        }
         return new DirectiveView(
                 d.id(), d.type(), d.number(), d.subject(), d.legalBasis(), d.place(), d.urgency(),
                 new DirectiveView.Signer(d.signerAuthority(), d.signerTitle(), d.signerName()),

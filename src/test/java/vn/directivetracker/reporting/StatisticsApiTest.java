@@ -17,7 +17,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.directivetracker.support.IntegrationTest;
 
@@ -115,6 +119,32 @@ class StatisticsApiTest extends IntegrationTest {
         assertThat(nine.get("asOf").asText()).isEqualTo("2027-09-14");
         assertThat(nine.get("period").get("label").asText()).isEqualTo("9 tháng đầu năm 2027");
         assertThat(line(nine.get("totals"))).isEqualTo("TOTAL 1 1 0 2 1 1 | 0 6 25.0 50.0");
+    }
+
+    @Test
+    void aClosedPeriodReadsTheSameAfterALaterExtension() {
+        JsonNode before = statistics("lanhdaoubnd", "&period=2026-Q4");
+        assertThat(line(before.get("totals"))).isEqualTo("TOTAL 1 1 1 1 1 1 | 0 6 33.3 66.66");
+        JsonNode viewBefore = as("dieuphoi").getForObject("/api/directives/" + directiveId + "?asOf=2026-12-14", JsonNode.class);
+
+        // 5/1/2027: the coordinator moves item 2's deadline (Sở Ngoại vụ, overdue since 10/12) to 29/1/2027.
+        clockAt(LocalDateTime.of(2027, 1, 5, 9, 0));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> amended = as("dieuphoi").exchange("/api/directives/" + directiveId + "/items/2",
+                HttpMethod.PATCH, new HttpEntity<>("{\"deadline\":\"2027-01-29\",\"reason\":\"Gia hạn theo đề nghị\"}", headers),
+                JsonNode.class);
+        assertThat(amended.getStatusCode()).as(amended.toString()).isEqualTo(HttpStatus.OK);
+
+        // Quý IV/2026 closed on 14/12/2026: the same figures, to the last field.
+        assertThat(statistics("lanhdaoubnd", "&period=2026-Q4")).isEqualTo(before);
+        JsonNode viewAfter = as("dieuphoi").getForObject("/api/directives/" + directiveId + "?asOf=2026-12-14", JsonNode.class);
+        assertThat(viewAfter.get("assignments")).isEqualTo(viewBefore.get("assignments"));
+        // From the day of the change on, the new deadline is in force: item 2 is back within its deadline.
+        assertThat(lines(statistics("dieuphoi", "&asOf=2027-01-05&agency=SNGV")))
+                .containsExactly("SNGV 1 0 1 0 1 0 | 0 3 100.0 100.0", "TOTAL 1 0 1 0 1 0 | 0 3 100.0 100.0");
+        assertThat(lines(statistics("dieuphoi", "&asOf=2027-01-04&agency=SNGV")))
+                .containsExactly("SNGV 1 0 0 1 1 0 | 0 3 50.0 50.0", "TOTAL 1 0 0 1 1 0 | 0 3 50.0 50.0");
     }
 
     @Test
