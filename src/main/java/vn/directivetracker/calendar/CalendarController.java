@@ -41,11 +41,19 @@ class CalendarController {
     private final WorkingDayCalendar calendar;
     private final HolidayRepository holidays;
     private final CurrentActor actor;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CalendarController(WorkingDayCalendar calendar, HolidayRepository holidays, CurrentActor actor) {
+    CalendarController(WorkingDayCalendar calendar, HolidayRepository holidays, CurrentActor actor,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.calendar = calendar;
         this.holidays = holidays;
         this.actor = actor;
+        this.events = events;
+    }
+
+    /** Waiting reminder, overdue and escalation timers follow the edited calendar (WatchReplanner); deadlines stay. */
+    private void replanTimers() {
+        events.publishEvent(new HolidaysChanged(actor.userId()));
     }
 
     @GetMapping("/add-working-days")
@@ -69,6 +77,7 @@ class CalendarController {
         requireAdmin();
         Holiday holiday = new Holiday(date, change.type(), change.name());
         holidays.save(holiday);
+        replanTimers();
         return holiday;
     }
 
@@ -78,6 +87,7 @@ class CalendarController {
         if (!holidays.delete(date)) {
             throw new NotFoundException("Ngày " + date + " không có trong lịch nghỉ");
         }
+        replanTimers();
         return ResponseEntity.noContent().build();
     }
 
@@ -88,6 +98,7 @@ class CalendarController {
         requireAdmin();
         List<Holiday> parsed = HolidayCsv.parse(csv, "csv");
         parsed.forEach(holidays::save);
+        replanTimers();
         return Map.of("imported", parsed.size());
     }
 
