@@ -63,19 +63,22 @@ class CalendarController {
         return Map.of("date", calendar.addWorkingDays(from, days));
     }
 
+    /** Each day with {@code provisional} and {@code status} ("dự kiến" for a year not announced yet, else "chính thức"). */
     @GetMapping("/holidays")
     List<Holiday> holidays(@RequestParam @Min(1900) @Max(2200) int year) {
         return holidays.ofYear(year);
     }
 
     record HolidayChange(@NotNull(message = "Chưa chọn loại ngày (OFF hoặc WORKDAY)") DayType type,
-            @NotBlank(message = "Chưa có tên ngày") @Size(max = 255) String name) {}
+            @NotBlank(message = "Chưa có tên ngày") @Size(max = 255) String name,
+            Boolean provisional) {}
 
     @PutMapping("/holidays/{date}")
     Holiday save(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @Valid @RequestBody HolidayChange change) {
         requireAdmin();
-        Holiday holiday = new Holiday(date, change.type(), change.name());
+        // An administrator entering a day usually enters the announced plan: official unless said otherwise.
+        Holiday holiday = new Holiday(date, change.type(), change.name(), Boolean.TRUE.equals(change.provisional()));
         holidays.save(holiday);
         replanTimers();
         return holiday;
