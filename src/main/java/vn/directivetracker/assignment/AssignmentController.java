@@ -77,7 +77,8 @@ class AssignmentController {
         List<ProgressReport> reports = assignments.progressReports(id);
         Map<String, Object> variables = new HashMap<>();
         variables.put(REQUEST_EXTENSION, true);
-        variables.put(REQUESTED_DEADLINE, body.requestedDeadline().toString());
+        // As the form would have it (the coordinator's form shows it as typed): dd/mm/yyyy.
+        variables.put(REQUESTED_DEADLINE, vn.directivetracker.common.FormDates.format(body.requestedDeadline()));
         variables.put(EXTENSION_REASON, body.reason());
         variables.put(PROGRESS_NOTE, "Đề nghị gia hạn: " + body.reason());
         variables.put(PROGRESS_PERCENT, reports.isEmpty() ? 0 : reports.get(reports.size() - 1).percentDone());
