@@ -32,7 +32,10 @@ class TasklistFilters implements StartupStep {
     static final String DELEGATED = "Việc được ủy quyền";
     static final String DUE_SOON = "Sắp đến hạn";
     static final String OVERDUE = "Quá hạn";
-    static final String AWAITING_REVIEW = "Chờ thẩm định";
+    /** Drafts are checked ("kiểm tra dự thảo"), results reviewed ("xem xét kết quả"): not "thẩm định". */
+    static final String AWAITING_REVIEW = "Chờ kiểm tra, xem xét";
+    /** Names filters had in earlier versions: an existing database gets its filter renamed, not a second one. */
+    private static final Map<String, String> FORMER_NAMES = Map.of(AWAITING_REVIEW, "Chờ thẩm định");
     static final String AWAITING_SIGNATURE = "Chờ ký";
 
     /** Task keys a reviewer decides on; {@code DecideExtension} arrives with the deadline work (issue 3). */
@@ -87,7 +90,7 @@ class TasklistFilters implements StartupStep {
                                 .dueBeforeExpression("${dateTime().plusDays(" + dueSoonDays + ").toDate()}"), everyone),
                 new Spec(OVERDUE, "Việc của đơn vị đã quá hạn", 10, "#c62828",
                         ofMyGroups().dueBeforeExpression("${now()}"), everyone),
-                new Spec(AWAITING_REVIEW, "Kết quả, dự thảo, đề nghị gia hạn chờ tôi thẩm định", 15, "#00838f",
+                new Spec(AWAITING_REVIEW, "Dự thảo chờ kiểm tra, kết quả và đề nghị gia hạn chờ tôi xem xét", 15, "#00838f",
                         ofMyGroups().taskDefinitionKeyIn(REVIEW_TASKS), List.of(Roles.COORDINATOR, Roles.OFFICE_LEADER)),
                 new Spec(AWAITING_SIGNATURE, "Văn bản chờ lãnh đạo UBND tỉnh ký", 20, "#4e342e",
                         ofMyGroups().taskDefinitionKey(DirectiveIssuanceProcess.Elements.SIGN_DIRECTIVE),
@@ -101,7 +104,10 @@ class TasklistFilters implements StartupStep {
 
     private String ensure(Spec spec) {
         Filter filter = filterService.createFilterQuery().filterName(spec.name()).list().stream().findFirst()
+                .or(() -> filterService.createFilterQuery().filterName(FORMER_NAMES.getOrDefault(spec.name(), spec.name()))
+                        .list().stream().findFirst())
                 .orElseGet(() -> filterService.newTaskFilter(spec.name()));
+        filter.setName(spec.name());
         filter.setProperties(Map.of(
                 "description", spec.description(), "priority", spec.priority(), "color", spec.color(), "refresh", true));
         filter.setQuery(spec.query());

@@ -30,6 +30,13 @@ public record Assignment(
         return (resultSubmittedAt != null ? resultSubmittedAt : completedAt).toLocalDate();
     }
 
+    /** The same assignment with another deadline: the one in force at a past date ({@link DeadlineHistory}). */
+    public Assignment withDeadline(LocalDate otherDeadline) {
+        return new Assignment(id, directiveId, itemId, agencyCode, role, otherDeadline, phase, acknowledgedAt,
+                resultSubmittedAt, completedAt, cancelledAt, processInstanceId, createdAt, lastFormalReminderAt,
+                reassignedFrom);
+    }
+
     public StatusBucket statusAsOf(LocalDate asOf) {
         return StatusBucket.of(deadline, completedOn(), cancelledAt == null ? null : cancelledAt.toLocalDate(), asOf);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.NotFoundException;
 import vn.directivetracker.directive.ResponsibleRole;
 
@@ -15,9 +16,13 @@ import vn.directivetracker.directive.ResponsibleRole;
 public class AssignmentRepository {
 
     private final JdbcClient jdbc;
+    private final DeadlineHistory history;
+    private final Clocks clocks;
 
-    public AssignmentRepository(JdbcClient jdbc) {
+    public AssignmentRepository(JdbcClient jdbc, DeadlineHistory history, Clocks clocks) {
         this.jdbc = jdbc;
+        this.history = history;
+        this.clocks = clocks;
     }
 
     /** Inserts unless the item already has an assignment for the agency; true if inserted. */
@@ -107,8 +112,17 @@ public class AssignmentRepository {
                 .update();
     }
 
+    /** Every change is kept in {@link DeadlineHistory}, so past statuses keep the deadline of their day. */
     public void updateDeadline(long id, LocalDate deadline) {
+        LocalDate previous = currentDeadline(id);
         jdbc.sql("update assignment set deadline = ? where id = ?").params(deadline, id).update();
+        if (!java.util.Objects.equals(previous, deadline)) {
+            history.record(id, previous, deadline, clocks.now());
+        }
+    }
+
+    private LocalDate currentDeadline(long id) {
+        return jdbc.sql("select deadline from assignment where id = ?").param(id).query(LocalDate.class).single();
     }
 
     public void markFormalReminder(long id, LocalDateTime at) {
@@ -117,6 +131,10 @@ public class AssignmentRepository {
 
     /** Hands the assignment to another agency; the work continues where it stands. */
     public void reassign(long id, String newAgency, LocalDate deadline) {
+        LocalDate previous = currentDeadline(id);
+        if (!java.util.Objects.equals(previous, deadline)) {
+            history.record(id, previous, deadline, clocks.now());
+        }
         jdbc.sql("update assignment set reassigned_from = agency_code, agency_code = ?, deadline = ? where id = ?")
                 .params(newAgency, deadline, id)
                 .update();

@@ -22,6 +22,7 @@ import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.FieldViolation;
+import vn.directivetracker.common.FormDates;
 import vn.directivetracker.common.InvalidRequestException;
 import vn.directivetracker.directive.DirectiveRepository;
 import vn.directivetracker.identity.Roles;
@@ -177,7 +178,8 @@ public class FollowUpService {
         List<ProgressReport> reports = assignments.progressReports(assignment.id());
         Map<String, Object> variables = new HashMap<>();
         variables.put(AgencyAssignmentProcess.Variables.REQUEST_EXTENSION, true);
-        variables.put(AgencyAssignmentProcess.Variables.REQUESTED_DEADLINE, requestedDeadline.toString());
+        // As the form would have it (the coordinator's form shows it as typed): dd/mm/yyyy.
+        variables.put(AgencyAssignmentProcess.Variables.REQUESTED_DEADLINE, FormDates.format(requestedDeadline));
         variables.put(AgencyAssignmentProcess.Variables.EXTENSION_REASON, reason);
         variables.put(AgencyAssignmentProcess.Variables.PROGRESS_NOTE, "Đề nghị gia hạn: " + reason);
         variables.put(AgencyAssignmentProcess.Variables.PROGRESS_PERCENT,
@@ -223,7 +225,7 @@ public class FollowUpService {
 
     public void extendByLeader(long assignmentId, String newDeadline, String comment, String actor) {
         Assignment a = assignments.get(assignmentId);
-        LocalDate deadline = LocalDate.parse(newDeadline.strip());
+        LocalDate deadline = FormDates.parse(newDeadline);
         extensions.insertDecided(assignmentId, a.deadline(), deadline,
                 comment == null || comment.isBlank() ? "Lãnh đạo UBND tỉnh gia hạn" : comment, actor, clocks.now(),
                 Roles.PROVINCIAL_LEADER);
@@ -234,7 +236,7 @@ public class FollowUpService {
     /** Hands the work to another agency; returns the previous agency's code. */
     public String reassign(long assignmentId, String newAgency, String newDeadline, String comment) {
         Assignment a = assignments.get(assignmentId);
-        LocalDate deadline = newDeadline == null || newDeadline.isBlank() ? a.deadline() : LocalDate.parse(newDeadline.strip());
+        LocalDate deadline = newDeadline == null || newDeadline.isBlank() ? a.deadline() : FormDates.parse(newDeadline);
         String code = newAgency.strip().toUpperCase();
         events.publishEvent(new AssignmentEvents.Notice("reassigned:" + code, assignmentId, true,
                 "Nhiệm vụ được giao cho đơn vị khác",
@@ -264,14 +266,14 @@ public class FollowUpService {
 
     private LocalDate parseDate(String field, String text, List<FieldViolation> violations) {
         if (text == null || text.isBlank()) {
-            violations.add(new FieldViolation(field, "Chưa nhập thời hạn (yyyy-mm-dd)"));
+            violations.add(new FieldViolation(field, "Chưa nhập thời hạn (" + FormDates.PATTERN_LABEL + ")"));
             return null;
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(text.strip());
+            date = FormDates.parse(text);
         } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "Thời hạn phải theo dạng yyyy-mm-dd: " + text));
+            violations.add(new FieldViolation(field, "Thời hạn phải theo dạng " + FormDates.PATTERN_LABEL + ", ví dụ 26/02/2027: " + text));
             return null;
         }
         if (!date.isAfter(clocks.today())) {

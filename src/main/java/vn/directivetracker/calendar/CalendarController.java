@@ -45,6 +45,7 @@ class CalendarController {
         this.actor = actor;
     }
 
+
     @GetMapping("/add-working-days")
     Map<String, LocalDate> addWorkingDays(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -52,25 +53,28 @@ class CalendarController {
         return Map.of("date", calendar.addWorkingDays(from, days));
     }
 
+    /** Each day with {@code provisional} and {@code status} ("dự kiến" for a year not announced yet, else "chính thức"). */
     @GetMapping("/holidays")
     List<Holiday> holidays(@RequestParam @Min(1900) @Max(2200) int year) {
         return holidays.ofYear(year);
     }
 
     record HolidayChange(@NotNull(message = "Chưa chọn loại ngày (OFF hoặc WORKDAY)") DayType type,
-            @NotBlank(message = "Chưa có tên ngày") @Size(max = 255) String name) {}
+            @NotBlank(message = "Chưa có tên ngày") @Size(max = 255) String name,
+            Boolean provisional) {}
 
     @PutMapping("/holidays/{date}")
     Holiday save(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @Valid @RequestBody HolidayChange change) {
         requireAdmin();
-        return holidays.save(date, change.type(), change.name());
+        return holidays.save(date, change.type(), change.name(), Boolean.TRUE.equals(change.provisional()),
+                actor.userId());
     }
 
     @DeleteMapping("/holidays/{date}")
     ResponseEntity<Void> delete(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         requireAdmin();
-        holidays.delete(date);
+        holidays.delete(date, actor.userId());
         return ResponseEntity.noContent().build();
     }
 
@@ -78,7 +82,7 @@ class CalendarController {
     @PostMapping(path = "/holidays/import", consumes = {MediaType.TEXT_PLAIN_VALUE, "text/csv"})
     Map<String, Integer> importFile(@RequestBody String csv) {
         requireAdmin();
-        return Map.of("imported", holidays.importFile(csv));
+        return Map.of("imported", holidays.importFile(csv, actor.userId()));
     }
 
     private void requireAdmin() {

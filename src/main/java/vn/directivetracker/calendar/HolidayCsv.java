@@ -11,9 +11,10 @@ import vn.directivetracker.common.FieldViolation;
 import vn.directivetracker.common.InvalidRequestException;
 
 /**
- * The holiday file format, read with {@link CsvReader}: {@code date;type;name} per line (ISO date; OFF
- * or WORKDAY), an optional header line {@code date;type;name}, comment lines starting with {@code #}.
- * Every bad line is reported as {@code <source>:<line>}; a file with any bad line is rejected whole.
+ * The holiday file format, read with {@link CsvReader}: {@code date;type;name[;status]} per line (ISO
+ * date; OFF or WORKDAY; status empty or "dự kiến" for a provisional day), an optional header line
+ * {@code date;type;name}, comment lines starting with {@code #}. Every bad line is reported as
+ * {@code <source>:<line>}; a file with any bad line is rejected whole.
  */
 final class HolidayCsv {
 
@@ -28,10 +29,10 @@ final class HolidayCsv {
         try {
             for (CsvReader.Row row : CsvReader.read(text)) {
                 List<String> f = row.cells().stream().map(String::strip).toList();
-                if (String.join(";", f).equalsIgnoreCase(HEADER)) {
+                if (String.join(";", f).toLowerCase().startsWith(HEADER)) {
                     continue;
                 }
-                if (f.size() < 3 || name(f).isBlank()) {
+                if (f.size() < 3 || f.get(2).isBlank()) {
                     problems.add(row.problem(null, "Cần 3 cột 'ngày;loại;tên', có: " + String.join(";", f)));
                     continue;
                 }
@@ -41,7 +42,13 @@ final class HolidayCsv {
                     if (!seen.add(date)) {
                         problems.add(row.problem("date", "Ngày " + date + " bị trùng"));
                     }
-                    holidays.add(new Holiday(date, type, name(f)));
+                    String status = f.size() > 3 ? String.join(";", f.subList(3, f.size())).strip() : "";
+                    if (!status.isEmpty() && !status.equalsIgnoreCase(Holiday.PROVISIONAL_LABEL)) {
+                        problems.add(row.problem("status",
+                                "Cột trạng thái chỉ để trống hoặc ghi 'dự kiến', có: " + status));
+                        continue;
+                    }
+                    holidays.add(new Holiday(date, type, f.get(2), !status.isEmpty()));
                 } catch (DateTimeParseException e) {
                     problems.add(row.problem("date", "Ngày không đúng định dạng yyyy-MM-dd: " + f.get(0)));
                 } catch (IllegalArgumentException e) {
@@ -56,10 +63,5 @@ final class HolidayCsv {
                     .map(p -> new FieldViolation(source + ":" + p.line(), p.message())).toList());
         }
         return holidays;
-    }
-
-    /** The name is the rest of the line: an unquoted {@code ;} in it stays part of it, as before. */
-    private static String name(List<String> f) {
-        return String.join(";", f.subList(2, f.size())).strip();
     }
 }

@@ -27,9 +27,10 @@ public class HolidayRepository {
     }
 
     public List<Holiday> ofYear(int year) {
-        return jdbc.sql("select holiday_date, day_type, name from holiday where holiday_date between ? and ? order by holiday_date")
+        return jdbc.sql("select holiday_date, day_type, name, provisional from holiday where holiday_date between ? and ? order by holiday_date")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                .query((rs, row) -> new Holiday(rs.getObject(1, LocalDate.class), DayType.valueOf(rs.getString(2)), rs.getString(3)))
+                .query((rs, row) -> new Holiday(rs.getObject(1, LocalDate.class), DayType.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getBoolean(4)))
                 .list();
     }
 
@@ -53,8 +54,8 @@ public class HolidayRepository {
     }
 
     private void insert(Holiday holiday) {
-        jdbc.sql("insert into holiday (holiday_date, day_type, name) values (?, ?, ?)")
-                .params(holiday.date(), holiday.type().name(), holiday.name())
+        jdbc.sql("insert into holiday (holiday_date, day_type, name, provisional) values (?, ?, ?, ?)")
+                .params(holiday.date(), holiday.type().name(), holiday.name(), holiday.provisional())
                 .update();
     }
 }

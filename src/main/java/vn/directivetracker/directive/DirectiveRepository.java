@@ -147,11 +147,12 @@ public class DirectiveRepository {
         jdbc.sql("update directive set execution_process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
-    public void markIssued(long id, int year, int sequence, String number, LocalDate issueDate) {
+    public void markIssued(long id, String series, int year, int sequence, String number, LocalDate issueDate) {
         jdbc.sql("""
-                        update directive set number_year = ?, number_seq = ?, doc_number = ?, issue_date = ?, status = ?
+                        update directive set number_series = ?, number_year = ?, number_seq = ?, doc_number = ?,
+                               issue_date = ?, status = ?
                         where id = ?""")
-                .params(year, sequence, number, issueDate, DirectiveStatus.ISSUED.name(), id)
+                .params(series, year, sequence, number, issueDate, DirectiveStatus.ISSUED.name(), id)
                 .update();
     }
 

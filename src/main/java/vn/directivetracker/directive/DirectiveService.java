@@ -30,9 +30,6 @@ import vn.directivetracker.common.TrackerProperties;
 @Service
 public class DirectiveService {
 
-    /** Symbol of the issuing body in document numbers (15/UBND-KGVX). */
-    static final String ISSUER_SYMBOL = "UBND";
-
     private final DirectiveRepository directives;
     private final DirectiveRequestValidator validator;
     private final DocumentNumberSeries numberSeries;
@@ -47,13 +44,15 @@ public class DirectiveService {
     private final AgencyRegistry registry;
     private final ExecutionFanOut fanOut;
     private final SystemActions systemActions;
+    private final NumberingProperties numbering;
 
     public DirectiveService(DirectiveRepository directives, DirectiveRequestValidator validator,
             DocumentNumberSeries numberSeries, AssignmentPlanner planner, RuntimeService runtimeService,
             TrackerProperties properties, Clocks clocks, AssignmentRepository assignments,
             DeadlineChanges deadlineChanges, WorkingDayCalendar calendar, ApplicationEventPublisher events,
-            AgencyRegistry registry, ExecutionFanOut fanOut, SystemActions systemActions) {
+            AgencyRegistry registry, ExecutionFanOut fanOut, SystemActions systemActions, NumberingProperties numbering) {
         this.systemActions = systemActions;
+        this.numbering = numbering;
         this.registry = registry;
         this.fanOut = fanOut;
         this.assignments = assignments;
@@ -113,9 +112,10 @@ public class DirectiveService {
         LocalDate issueDate = directive.issueDate();
         if (number == null) {
             issueDate = clocks.today();
-            int sequence = numberSeries.next(issueDate.getYear());
-            number = directive.type().formatNumber(sequence, ISSUER_SYMBOL, directive.fieldCode());
-            directives.markIssued(id, issueDate.getYear(), sequence, number, issueDate);
+            String series = numbering.seriesOf(directive.type());
+            int sequence = numberSeries.next(series, issueDate.getYear());
+            number = numbering.format(directive.type(), sequence, issueDate.getYear(), directive.fieldCode());
+            directives.markIssued(id, series, issueDate.getYear(), sequence, number, issueDate);
         }
         planner.plan(id, directives.items(id), issueDate);
         return number;

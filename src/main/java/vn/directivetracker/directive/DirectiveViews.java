@@ -13,6 +13,7 @@ import vn.directivetracker.agency.CurrentScope;
 import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.assignment.AssignmentStatuses;
+import vn.directivetracker.assignment.DeadlineHistory;
 import vn.directivetracker.common.Clocks;
 
 /**
@@ -29,9 +30,12 @@ public class DirectiveViews {
     private final Clocks clocks;
     private final AssignmentStatuses statuses;
     private final CurrentScope scope;
+    private final DeadlineHistory deadlineHistory;
 
     DirectiveViews(DirectiveService directives, DirectiveRepository repository, AssignmentRepository assignments,
-            AgencyRegistry registry, Clocks clocks, AssignmentStatuses statuses, CurrentScope scope) {
+            AgencyRegistry registry, Clocks clocks, AssignmentStatuses statuses, CurrentScope scope,
+            DeadlineHistory deadlineHistory) {
+        this.deadlineHistory = deadlineHistory;
         this.directives = directives;
         this.repository = repository;
         this.assignments = assignments;
@@ -52,6 +56,9 @@ public class DirectiveViews {
         Map<Long, String> itemLabels = items.stream().collect(Collectors.toMap(DirectiveItem::id, DirectiveItem::label));
         Map<String, Agency> agencies = registry.byCodes(list.stream().map(Assignment::agencyCode).distinct().toList());
         LocalDate reference = asOf != null ? asOf : clocks.today();
+        if (asOf != null) {
+            list = deadlineHistory.inForce(list, asOf); // a past date reads the deadline in force then
+        }
         return new DirectiveView(
                 d.id(), d.type(), d.number(), d.subject(), d.legalBasis(), d.place(), d.urgency(),
                 new DirectiveView.Signer(d.signerAuthority(), d.signerTitle(), d.signerName()),

@@ -8,10 +8,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The records office's register of outgoing documents: numbers run from 01 each year, without gaps
- * or repeats (Nghị định 30/2020/NĐ-CP). The row update locks the year's counter until the issuing
- * transaction commits, so concurrent issuing on several nodes serialises here, and a rolled-back
- * issue gives its number back.
+ * The records office's register of outgoing documents: one series per document type (or per group
+ * of types sharing one, {@link NumberingProperties}), numbers running from 01 each year without gaps
+ * or repeats (Nghị định 30/2020/NĐ-CP, Điều 15). The row update locks the series' counter for the
+ * year until the issuing transaction commits, so concurrent issuing on several nodes serialises
+ * here, and a rolled-back issue gives its number back.
  */
 @Component
 class DocumentNumberSeries {
@@ -25,29 +26,29 @@ class DocumentNumberSeries {
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    int next(int year) {
-        if (increment(year) == 0) {
-            createYear(year);
-            increment(year);
+    int next(String series, int year) {
+        if (increment(series, year) == 0) {
+            createYear(series, year);
+            increment(series, year);
         }
-        return jdbc.sql("select last_number from document_number_series where series_year = ?")
-                .param(year)
+        return jdbc.sql("select last_number from document_number_counter where series_code = ? and series_year = ?")
+                .params(series, year)
                 .query(Integer.class)
                 .single();
     }
 
-    private int increment(int year) {
-        return jdbc.sql("update document_number_series set last_number = last_number + 1 where series_year = ?")
-                .param(year)
+    private int increment(String series, int year) {
+        return jdbc.sql("update document_number_counter set last_number = last_number + 1 where series_code = ? and series_year = ?")
+                .params(series, year)
                 .update();
     }
 
     /** In its own transaction: on PostgreSQL a failed insert would abort the issuing transaction. */
-    private void createYear(int year) {
+    private void createYear(String series, int year) {
         try {
             separateTransaction.executeWithoutResult(status -> jdbc
-                    .sql("insert into document_number_series (series_year, last_number) values (?, 0)")
-                    .param(year)
+                    .sql("insert into document_number_counter (series_code, series_year, last_number) values (?, ?, 0)")
+                    .params(series, year)
                     .update());
         } catch (DuplicateKeyException anotherNodeWasFirst) {
             // The row exists now, which is all we need.

@@ -1,35 +1,27 @@
 package vn.directivetracker.directive;
 
 /**
- * Kinds of administrative documents a People's Committee issues to steer its agencies, with the
- * number symbol each gets (Nghị định 30/2020/NĐ-CP, Phụ lục III): an official letter carries the
- * issuing body and the drafting field ({@code 15/UBND-KGVX}); named documents carry their kind
- * ({@code 15/KH-UBND}).
+ * Kinds of administrative documents a People's Committee issues to steer its agencies. Each is
+ * numbered in its own series with its own symbol (Nghị định 30/2020/NĐ-CP, Điều 15 and Phụ lục III):
+ * an official letter carries the issuing body and the drafting field ({@code 15/UBND-KGVX}); named
+ * documents carry their kind ({@code 15/KH-UBND}); a normative decision (văn bản quy phạm pháp luật)
+ * also carries the year ({@code 12/2026/QĐ-UBND}). Symbols and series: {@link NumberingProperties}.
  */
 public enum DocumentType {
-    CONG_VAN("Công văn", null),
-    KE_HOACH("Kế hoạch", "KH"),
-    THONG_BAO("Thông báo", "TB"),
-    CHI_THI("Chỉ thị", "CT"),
-    QUYET_DINH("Quyết định", "QĐ");
+    CONG_VAN("Công văn"),
+    KE_HOACH("Kế hoạch"),
+    THONG_BAO("Thông báo"),
+    CHI_THI("Chỉ thị"),
+    QUYET_DINH("Quyết định"),
+    QUYET_DINH_QPPL("Quyết định (quy phạm pháp luật)");
 
     private final String label;
-    private final String abbreviation;
 
-    DocumentType(String label, String abbreviation) {
+    DocumentType(String label) {
         this.label = label;
-        this.abbreviation = abbreviation;
     }
 
     public String label() {
         return label;
-    }
-
-    /** Numbers below 10 are written with a leading zero (Nghị định 30/2020, Phụ lục I). */
-    public String formatNumber(int sequence, String issuerSymbol, String fieldCode) {
-        String number = String.format("%02d", sequence);
-        return abbreviation == null
-                ? number + "/" + issuerSymbol + "-" + fieldCode
-                : number + "/" + abbreviation + "-" + issuerSymbol;
     }
 }

@@ -5,5 +5,7 @@ public enum ReportSchedule {
     MONTHLY,
     QUARTERLY,
     HALF_YEARLY,
+    /** "Báo cáo 9 tháng": 15/12 of the previous year to 14/9, once a year (provincial practice). */
+    NINE_MONTHS,
     YEARLY
 }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.identity.Roles;
@@ -23,6 +24,11 @@ import vn.directivetracker.common.Decisions;
  * Embedded default only: loads the founding letter (Gia Lai, 2026, thông tin đối ngoại) from
  * {@code data/examples/seed-directive-gialai-2026.json} and walks it through review, signature and
  * issuing as the demo users would, so every named agency finds its work waiting in Tasklist.
+ *
+ * <p>The seed is exactly the letter (163 assignments, all ongoing, no coordinating agency, no report
+ * schedule). What the demo needs beyond it — coordinating agencies, a deadline, periodic reports —
+ * is a separate directive labelled "[DEMO]" ({@code demo-directive-gialai-2026.json}), issued after
+ * the seed unless {@code directive-tracker.demo.load-demo-scenario} is false.
  * Runs once: a database that already holds a directive is left alone.
  */
 @Component
@@ -30,6 +36,8 @@ import vn.directivetracker.common.Decisions;
 class SeedDirective implements StartupStep {
 
     static final String RESOURCE = "data/examples/seed-directive-gialai-2026.json";
+    /** Not the letter: the demo scenario, clearly labelled "[DEMO]" in its subject. */
+    static final String DEMO_RESOURCE = "data/examples/demo-directive-gialai-2026.json";
 
     private static final Logger log = LoggerFactory.getLogger(SeedDirective.class);
 
@@ -39,8 +47,12 @@ class SeedDirective implements StartupStep {
     private final IdentityService identityService;
     private final ObjectMapper objectMapper;
 
+    private final boolean loadDemoScenario;
+
     SeedDirective(DirectiveService directives, DirectiveRepository repository, TaskService taskService,
-            IdentityService identityService, ObjectMapper objectMapper) {
+            IdentityService identityService, ObjectMapper objectMapper,
+            @Value("${directive-tracker.demo.load-demo-scenario:true}") boolean loadDemoScenario) {
+        this.loadDemoScenario = loadDemoScenario;
         this.directives = directives;
         this.repository = repository;
         this.taskService = taskService;
@@ -58,8 +70,15 @@ class SeedDirective implements StartupStep {
         if (repository.count() > 0) {
             return;
         }
+        issue(RESOURCE);
+        if (loadDemoScenario) {
+            issue(DEMO_RESOURCE);
+        }
+    }
+
+    private void issue(String resource) throws IOException {
         DirectiveRequest request;
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             request = objectMapper.readValue(in, DirectiveRequest.class);
         }
         long id = as("dieuphoi", Roles.COORDINATOR, () -> directives.submit(request, "dieuphoi"));
@@ -70,7 +89,7 @@ class SeedDirective implements StartupStep {
                 Map.of(SIGN_DECISION, Decisions.APPROVE, SIGN_COMMENT, "Đồng ý ban hành."));
         complete(processInstanceId, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Roles.CLERK,
                 Map.of("registered", true));
-        log.info("Seed directive {} submitted, reviewed, signed and sent for issuing", id);
+        log.info("Directive {} from {} submitted, reviewed, signed and sent for issuing", id, resource);
     }
 
     private void complete(String processInstanceId, String taskKey, String user, String group, Map<String, Object> variables) {

@@ -20,7 +20,7 @@ class RoleGroups implements StartupStep {
 
     @Override
     public void run() {
-        identity.ensureGroup(Roles.COORDINATOR, "Chuyên viên theo dõi, đôn đốc", CamundaIdentity.TYPE_ROLE);
+        identity.ensureGroup(Roles.COORDINATOR, "Chuyên viên theo dõi", CamundaIdentity.TYPE_ROLE);
         identity.ensureGroup(Roles.OFFICE_LEADER, "Lãnh đạo Văn phòng UBND tỉnh", CamundaIdentity.TYPE_ROLE);
         identity.ensureGroup(Roles.PROVINCIAL_LEADER, "Lãnh đạo UBND tỉnh", CamundaIdentity.TYPE_ROLE);
         identity.ensureGroup(Roles.CLERK, "Văn thư", CamundaIdentity.TYPE_ROLE);

@@ -29,6 +29,8 @@ record AssignmentContext(Assignment assignment, Directive directive, DirectiveIt
         model.put("item", item);
         model.put("agencyName", agency.name());
         model.put("roleLabel", assignment.role().label());
+        // A lead agency did the work ("đã thực hiện"); a coordinating one supported it ("đã phối hợp thực hiện").
+        model.put("lead", assignment.role() == vn.directivetracker.directive.ResponsibleRole.LEAD);
         model.put("deadlineLabel", deadlineLabel());
         return model;
     }

@@ -99,7 +99,7 @@ class TaskCreatedMail implements TaskListener {
         return model;
     }
 
-    /** "[Việc mới] Thẩm định kết quả – Văn bản số 15/UBND-KGVX, mục 2 – Sở Ngoại vụ". */
+    /** "[Việc mới] Xem xét kết quả – Văn bản số 15/UBND-KGVX, mục 2 – Sở Ngoại vụ". */
     private static String subject(DelegateTask task, Map<String, Object> model) {
         StringBuilder subject = new StringBuilder("[Việc mới] ").append(model.get("taskName"));
         if (!model.get("directiveNumber").toString().isEmpty()) {

@@ -15,10 +15,14 @@ import java.util.List;
  *   <li>monthly: the 15th of the previous month to the 14th of the month;</li>
  *   <li>quarterly: the 15th of the month before the quarter to the 14th of its last month;</li>
  *   <li>half-year: 15/12 of the previous year to 14/6, and 15/6 to 14/12;</li>
+ *   <li>nine months ("báo cáo 9 tháng", which provinces ask for beside the decree's periods):
+ *       15/12 of the previous year to 14/9;</li>
  *   <li>year: 15/12 of the previous year to 14/12.</li>
  * </ul>
  * A period is named after the month, quarter, half or year it reports on, so the period that covers
- * 20/12/2025 is "tháng 1/2026", "quý I/2026", "6 tháng đầu năm 2026" and "năm 2026".
+ * 20/12/2025 is "tháng 1/2026", "quý I/2026", "6 tháng đầu năm 2026" and "năm 2026". The nine-month
+ * period is the one exception to "containing": it covers only part of its year, so for a day between
+ * 15/9 and 14/12 it is the nine months of that same year, already cut off.
  */
 public final class ReportingPeriods {
 
@@ -27,6 +31,7 @@ public final class ReportingPeriods {
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern HALF = Pattern.compile("(\\d{4})-H([12])");
+    private static final Pattern NINE = Pattern.compile("(\\d{4})-9M");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final String[] ROMAN = {"I", "II", "III", "IV"};
 
@@ -43,13 +48,23 @@ public final class ReportingPeriods {
             case MONTHLY -> month(month);
             case QUARTERLY -> quarter(month.getYear(), (month.getMonthValue() - 1) / 3 + 1);
             case HALF_YEARLY -> half(month.getYear(), month.getMonthValue() <= 6 ? 1 : 2);
+            case NINE_MONTHS -> nineMonths(month.getYear());
             case YEARLY -> year(month.getYear());
         };
     }
 
     /** The period that follows {@code period} in its schedule. */
     public static ReportingPeriod next(ReportingPeriod period) {
+        if (period.schedule() == ReportSchedule.NINE_MONTHS) {
+            return nineMonths(period.cutOff().getYear() + 1);
+        }
         return containing(period.schedule(), period.cutOff().plusDays(1));
+    }
+
+    /** The latest period of the schedule whose cut-off is {@code day} or already past. */
+    public static ReportingPeriod lastCutOff(ReportSchedule schedule, LocalDate day) {
+        ReportingPeriod current = containing(schedule, day);
+        return current.cutOff().isAfter(day) ? containing(schedule, current.start().minusDays(1)) : current;
     }
 
     /**
@@ -61,13 +76,13 @@ public final class ReportingPeriods {
         ReportingPeriod period = parse(code);
         if (period == null) {
             throw new InvalidRequestException(List.of(new FieldViolation("period",
-                    "Kỳ báo cáo không hợp lệ: " + code + " (dạng 2026-03, 2026-Q1, 2026-H1 hoặc 2026)")));
+                    "Kỳ báo cáo không hợp lệ: " + code + " (dạng 2026-03, 2026-Q1, 2026-H1, 2026-9M hoặc 2026)")));
         }
         return period;
     }
 
     /**
-     * Parses a period code ({@code 2026-03}, {@code 2026-Q1}, {@code 2026-H2}, {@code 2026});
+     * Parses a period code ({@code 2026-03}, {@code 2026-Q1}, {@code 2026-H2}, {@code 2026-9M}, {@code 2026});
      * {@code null} when it is not one.
      */
     public static ReportingPeriod parse(String code) {
@@ -84,6 +99,9 @@ public final class ReportingPeriods {
         }
         if ((m = HALF.matcher(c)).matches()) {
             return half(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+        if ((m = NINE.matcher(c)).matches()) {
+            return nineMonths(Integer.parseInt(m.group(1)));
         }
         if ((m = YEAR.matcher(c)).matches()) {
             return year(Integer.parseInt(m.group(1)));
@@ -109,6 +127,11 @@ public final class ReportingPeriods {
         return new ReportingPeriod(ReportSchedule.HALF_YEARLY, year + "-H" + half,
                 (half == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year,
                 last.minusMonths(6).atDay(FIRST_DAY), last.atDay(CUT_OFF_DAY));
+    }
+
+    public static ReportingPeriod nineMonths(int year) {
+        return new ReportingPeriod(ReportSchedule.NINE_MONTHS, year + "-9M", "9 tháng đầu năm " + year,
+                LocalDate.of(year - 1, 12, FIRST_DAY), LocalDate.of(year, 9, CUT_OFF_DAY));
     }
 
     public static ReportingPeriod year(int year) {

@@ -44,7 +44,7 @@ class RoleAccessTest extends IntegrationTest {
 
     @BeforeAll
     void soNgoaiVuAwaitsReviewAndSoTaiChinhAwaitsItsHead() {
-        long id = submitAndIssue(DirectiveFixtures.smallDirective("Vai trò: thẩm định và duyệt", List.of("SNGV", "STC"), List.of()));
+        long id = submitAndIssue(DirectiveFixtures.smallDirective("Vai trò: xem xét và duyệt", List.of("SNGV", "STC"), List.of()));
         List<Assignment> all = assignments.ofDirective(id);
         soNgoaiVu = processOf(all, "SNGV");
         soTaiChinh = processOf(all, "STC");

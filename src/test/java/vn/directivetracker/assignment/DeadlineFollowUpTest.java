@@ -154,7 +154,7 @@ class DeadlineFollowUpTest extends IntegrationTest {
     @Test
     void leaderExtensionMovesEveryTimerAndNoOldTimerFires() {
         escalate();
-        complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd", Map.of(LEADER_DECISION, "EXTEND", LEADER_NEW_DEADLINE, "2027-01-15"));
+        complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd", Map.of(LEADER_DECISION, "EXTEND", LEADER_NEW_DEADLINE, "15/01/2027")); // typed as in the form: dd/mm/yyyy
         executeJobs();
         Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(LocalDate.of(2027, 1, 15));
         assertThat(pi).isWaitingAt(DUE_SOON, REPORT_PROGRESS);
@@ -168,7 +168,7 @@ class DeadlineFollowUpTest extends IntegrationTest {
     void leaderReassignsToAnotherAgencyWhoseStaffThenSeeTheTask() {
         escalate();
         complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd", Map.of(LEADER_DECISION, "REASSIGN", REASSIGN_TO, "STC",
-                LEADER_NEW_DEADLINE, "2027-01-29", LEADER_COMMENT, "Giao Sở Tài chính"));
+                LEADER_NEW_DEADLINE, "29/01/2027", LEADER_COMMENT, "Giao Sở Tài chính"));
         executeJobs();
         Assignment moved = assignments.get(assignment.id());
         Assertions.assertThat(moved.agencyCode()).isEqualTo("STC");
@@ -189,6 +189,11 @@ class DeadlineFollowUpTest extends IntegrationTest {
         assertThatThrownBy(() -> complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd",
                 Map.of(LEADER_DECISION, "EXTEND", LEADER_NEW_DEADLINE, "2026-12-01")))
                 .hasStackTraceContaining("phải sau hôm nay");
+        for (String notADate : List.of("2027/01/15", "31/02/2027")) {
+            assertThatThrownBy(() -> complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd",
+                    Map.of(LEADER_DECISION, "EXTEND", LEADER_NEW_DEADLINE, notADate)))
+                    .hasStackTraceContaining("Thời hạn phải theo dạng dd/mm/yyyy");
+        }
         assertThatThrownBy(() -> complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd",
                 Map.of(LEADER_DECISION, "REASSIGN", REASSIGN_TO, "SNGV")))
                 .hasStackTraceContaining("đã được giao");
@@ -202,7 +207,7 @@ class DeadlineFollowUpTest extends IntegrationTest {
     @Test
     void approvedExtensionMovesTheTimersAndTheOldDueSoonNeverFires() {
         acknowledge();
-        complete(pi.getId(), REPORT_PROGRESS, "cbsngv", extensionRequest("2026-12-23", "Chờ số liệu của Bộ"));
+        complete(pi.getId(), REPORT_PROGRESS, "cbsngv", extensionRequest("23/12/2026", "Chờ số liệu của Bộ"));
         assertThat(pi).isWaitingAt(DECIDE_EXTENSION, DUE_SOON);
         assertThat(task(pi.getId(), DECIDE_EXTENSION)).hasCandidateGroup("coordinator");
         complete(pi.getId(), DECIDE_EXTENSION, "dieuphoi", Map.of(EXTENSION_DECISION, "APPROVE"));

@@ -55,8 +55,8 @@ class AuditTest extends IntegrationTest {
         assertThat(lines).contains(
                 "CAMUNDA dieuphoi Create",
                 "DIRECTIVE dieuphoi SUBMITTED",
-                "CAMUNDA lanhdaovp Claim Thẩm định dự thảo",
-                "CAMUNDA lanhdaovp Complete Thẩm định dự thảo",
+                "CAMUNDA lanhdaovp Claim Kiểm tra dự thảo",
+                "CAMUNDA lanhdaovp Complete Kiểm tra dự thảo",
                 "DIRECTIVE lanhdaoubnd SIGNED",
                 "CAMUNDA vanthu Complete Vào sổ, cấp số và phát hành",
                 "CAMUNDA cbsngv Complete Xác nhận tiếp nhận nhiệm vụ",

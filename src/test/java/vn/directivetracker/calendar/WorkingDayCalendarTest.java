@@ -103,6 +103,48 @@ class WorkingDayCalendarTest extends IntegrationTest {
     }
 
     @Test
+    void tet2027FollowsThe2020PrecedentAndTheWholeYearIsProvisional() {
+        JsonNode year = as("cbsngv").getForObject("/api/calendar/holidays?year=2027", JsonNode.class);
+        assertThat(year).isNotEmpty().allSatisfy(day -> {
+            assertThat(day.get("provisional").asBoolean()).as(day.toString()).isTrue();
+            assertThat(day.get("status").asText()).isEqualTo("dự kiến");
+        });
+        // Mùng 1 Đinh Mùi is Saturday 6/2/2027; as in 2020 (mùng 1 on Saturday 25/1) the break runs Thursday to Wednesday.
+        java.util.List<String> tet = new java.util.ArrayList<>();
+        year.forEach(day -> {
+            if (day.get("date").asText().startsWith("2027-02")) {
+                tet.add(day.get("date").asText());
+            }
+        });
+        assertThat(tet).containsExactly("2027-02-04", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09",
+                "2027-02-10");
+        assertThat(LocalDate.of(2027, 2, 4).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.THURSDAY);
+        assertThat(calendar.addWorkingDays(LocalDate.of(2027, 2, 3), 1)).isEqualTo(LocalDate.of(2027, 2, 11));
+        // An announced year is not provisional.
+        JsonNode y2026 = as("cbsngv").getForObject("/api/calendar/holidays?year=2026", JsonNode.class);
+        assertThat(y2026).isNotEmpty().allSatisfy(day -> assertThat(day.get("status").asText()).isEqualTo("chính thức"));
+    }
+
+    @Test
+    void aHolidayFileMarksProvisionalDaysAndRejectsAnUnknownStatus() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        long before = count("holiday");
+        ResponseEntity<JsonNode> bad = rest.withBasicAuth("admin", "demo").postForEntity("/api/calendar/holidays/import",
+                new HttpEntity<>("date;type;name;status\n2029-01-01;OFF;Tết Dương lịch;chắc chắn\n", headers), JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactly("csv:2");
+        assertThat(count("holiday")).isEqualTo(before);
+
+        ResponseEntity<JsonNode> ok = rest.withBasicAuth("admin", "demo").postForEntity("/api/calendar/holidays/import",
+                new HttpEntity<>("date;type;name;status\n2029-01-01;OFF;Tết Dương lịch;dự kiến\n2029-01-02;OFF;Nghỉ thử;\n", headers),
+                JsonNode.class);
+        assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode y2029 = as("cbsngv").getForObject("/api/calendar/holidays?year=2029", JsonNode.class);
+        assertThat(y2029.findValuesAsText("status")).containsExactly("dự kiến", "chính thức");
+    }
+
+    @Test
     void endpointAnswersAndRejectsBadInput() {
         JsonNode ok = as("cbsngv").getForObject("/api/calendar/add-working-days?from=2026-02-13&days=1", JsonNode.class);
         assertThat(ok.get("date").asText()).isEqualTo("2026-02-23");

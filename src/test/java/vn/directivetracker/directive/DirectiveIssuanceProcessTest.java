@@ -67,7 +67,7 @@ class DirectiveIssuanceProcessTest extends IntegrationTest {
 
     @Test
     void returnAtReviewGoesBackToTheDrafterWithTheComment() {
-        long id = submit("Trả lại khi thẩm định");
+        long id = submit("Trả lại khi kiểm tra dự thảo");
         ProcessInstance pi = instance(id);
 
         complete(pi.getId(), REVIEW_DRAFT, "lanhdaovp", Map.of(REVIEW_DECISION, "RETURN", REVIEW_COMMENT, "Bổ sung căn cứ"));

@@ -123,7 +123,10 @@ class NotificationPointsTest extends IntegrationTest {
 
         MimeMessage accepted = mail.get("result-accepted:" + assignmentId);
         assertThat(Mails.to(accepted)).containsExactly("sngv@example.gov.vn");
-        assertThat(Mails.text(accepted)).contains("CHẤP NHẬN", "Nhiệm vụ được ghi nhận hoàn thành");
+        // Sở Ngoại vụ leads: it "đã thực hiện" (a coordinating agency would read "đã phối hợp thực hiện").
+        assertThat(Mails.text(accepted)).contains("CHẤP NHẬN", "Nhiệm vụ được ghi nhận: đơn vị đã thực hiện.",
+                "Cảm ơn đơn vị đã thực hiện.").doesNotContain("phối hợp");
+        assertThat(Mails.html(accepted)).contains("đơn vị đã thực hiện", "Cảm ơn đơn vị đã thực hiện.");
 
         // Each return created a new "report progress" task: its people heard of it, except whoever caused it.
         List<String> reportTaskRecipients = mail.values().stream()

@@ -31,6 +31,9 @@ class ReportingPeriodsTest {
             "HALF_YEARLY, 2026-06-14, 2026-H1, 2025-12-15, 2026-06-14",
             "HALF_YEARLY, 2026-06-15, 2026-H2, 2026-06-15, 2026-12-14",
             "HALF_YEARLY, 2026-12-31, 2027-H1, 2026-12-15, 2027-06-14",
+            "NINE_MONTHS, 2025-12-15, 2026-9M, 2025-12-15, 2026-09-14",
+            "NINE_MONTHS, 2026-09-14, 2026-9M, 2025-12-15, 2026-09-14",
+            "NINE_MONTHS, 2026-12-15, 2027-9M, 2026-12-15, 2027-09-14",
             "YEARLY,      2026-01-01, 2026,    2025-12-15, 2026-12-14",
             "YEARLY,      2026-12-14, 2026,    2025-12-15, 2026-12-14",
             "YEARLY,      2026-12-15, 2027,    2026-12-15, 2027-12-14",
@@ -48,6 +51,9 @@ class ReportingPeriodsTest {
     @Test
     void periodsFollowEachOtherWithoutGapOrOverlap() {
         for (ReportSchedule schedule : ReportSchedule.values()) {
+            if (schedule == ReportSchedule.NINE_MONTHS) {
+                continue; // covers part of each year only: nineMonthsAreOncePerYear
+            }
             ReportingPeriod period = ReportingPeriods.containing(schedule, LocalDate.of(2025, 1, 1));
             for (int i = 0; i < 30; i++) {
                 ReportingPeriod next = ReportingPeriods.next(period);
@@ -59,6 +65,24 @@ class ReportingPeriodsTest {
     }
 
     @Test
+    void nineMonthsAreOncePerYear() {
+        ReportingPeriod nine = ReportingPeriods.parse("2026-9M");
+        assertThat(nine.schedule()).isEqualTo(ReportSchedule.NINE_MONTHS);
+        assertThat(nine.label()).isEqualTo("9 tháng đầu năm 2026");
+        assertThat(nine.start()).isEqualTo(LocalDate.of(2025, 12, 15));
+        assertThat(nine.cutOff()).isEqualTo(LocalDate.of(2026, 9, 14));
+        assertThat(ReportingPeriods.next(nine).code()).isEqualTo("2027-9M");
+        // Between 15/9 and 14/12 the nine months of the year are already cut off: the last one is this year's.
+        assertThat(ReportingPeriods.lastCutOff(ReportSchedule.NINE_MONTHS, LocalDate.of(2026, 9, 13)).code()).isEqualTo("2025-9M");
+        assertThat(ReportingPeriods.lastCutOff(ReportSchedule.NINE_MONTHS, LocalDate.of(2026, 9, 14)).code()).isEqualTo("2026-9M");
+        assertThat(ReportingPeriods.lastCutOff(ReportSchedule.NINE_MONTHS, LocalDate.of(2026, 11, 30)).code()).isEqualTo("2026-9M");
+        assertThat(ReportingPeriods.lastCutOff(ReportSchedule.NINE_MONTHS, LocalDate.of(2026, 12, 20)).code()).isEqualTo("2026-9M");
+        // The other schedules are unchanged: the cut-off day itself, else the period before.
+        assertThat(ReportingPeriods.lastCutOff(ReportSchedule.QUARTERLY, LocalDate.of(2026, 3, 14)).code()).isEqualTo("2026-Q1");
+        assertThat(ReportingPeriods.lastCutOff(ReportSchedule.QUARTERLY, LocalDate.of(2026, 3, 13)).code()).isEqualTo("2025-Q4");
+    }
+
+    @Test
     void labelsAreVietnamese() {
         assertThat(ReportingPeriods.parse("2026-q1").label()).isEqualTo("Quý I năm 2026");
         assertThat(ReportingPeriods.parse("2026-H2").label()).isEqualTo("6 tháng cuối năm 2026");
@@ -67,7 +91,7 @@ class ReportingPeriodsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "2026-13", "2026-Q5", "2026-H3", "Q1-2026", "26", "2026-1", "tháng 1"})
+    @ValueSource(strings = {"", "2026-13", "2026-Q5", "2026-H3", "2026-8M", "2026-9", "Q1-2026", "26", "2026-1", "tháng 1"})
     void unknownCodesAreNotPeriods(String code) {
         assertThat(ReportingPeriods.parse(code)).isNull();
     }

@@ -151,7 +151,7 @@ class TasklistBrowserIT extends IntegrationTest {
         Task review = task(pi, REVIEW_RESULT);
         login("dieuphoi");
         openFilter(AGENCY_FILTER);
-        assertThat(waitForTaskInList(review).getText()).isEqualTo("Thẩm định kết quả");
+        assertThat(waitForTaskInList(review).getText()).isEqualTo("Xem xét kết quả");
         screenshot("dieuphoi-task-list");
         openTask(review);
         waitFor(d -> PROGRESS_NOTE_TEXT.equals(formField("Field_progressNote").getAttribute("value")),

@@ -66,7 +66,7 @@ public class ReportPeriodOpener {
                 .list();
         List<ReportPeriod> opened = new ArrayList<>();
         for (Due d : due) {
-            ReportingPeriod period = lastCutOff(d.schedule(), today);
+            ReportingPeriod period = ReportingPeriods.lastCutOff(d.schedule(), today);
             if (period.cutOff().isBefore(d.issueDate())) {
                 continue;
             }
@@ -93,11 +93,5 @@ public class ReportPeriodOpener {
             periods.markWithdrawn(period.id());
         }
         return running.size();
-    }
-
-    /** The latest period of the schedule whose cut-off is today or already past. */
-    static ReportingPeriod lastCutOff(ReportSchedule schedule, LocalDate today) {
-        ReportingPeriod current = ReportingPeriods.containing(schedule, today);
-        return current.cutOff().equals(today) ? current : ReportingPeriods.containing(schedule, current.start().minusDays(1));
     }
 }

@@ -9,7 +9,8 @@ import vn.directivetracker.agency.AgencyKind;
 /**
  * One agency's row of the statistics (the totals row has no code). JSON: {@code agencyCode},
  * {@code agencyName}, {@code agencyKind}, {@code counts} per bucket, {@code dueSoon}, {@code total},
- * {@code onTimeRate} (percent).
+ * {@code completionRate} ("Tỷ lệ hoàn thành", percent, the Government Office's headline) and
+ * {@code onTimeRate} ("Tỷ lệ đúng hạn", percent).
  */
 public record AgencyStatistics(
         String agencyCode,
@@ -30,6 +31,11 @@ public record AgencyStatistics(
     @JsonProperty
     public int total() {
         return buckets.total();
+    }
+
+    @JsonProperty
+    public BigDecimal completionRate() {
+        return buckets.completionRate();
     }
 
     @JsonProperty

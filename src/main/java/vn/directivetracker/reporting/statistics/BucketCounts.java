@@ -14,7 +14,8 @@ import vn.directivetracker.assignment.StatusBucket;
  * <p>On-time rate = completed on time ÷ (completed on time + completed late + in progress overdue):
  * the share of assignments whose deadline outcome is already decided at the reference date that went
  * well. Work still within its deadline, ongoing work and cancelled work are not judged yet, so they
- * stay out of both sides; {@code null} when nothing has been decided.
+ * stay out of both sides; {@code null} when nothing has been decided. Beside it, the Government
+ * Office's headline {@link CompletionRate}.
  */
 public final class BucketCounts {
 
@@ -56,6 +57,12 @@ public final class BucketCounts {
 
     public int total() {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** "Tỷ lệ hoàn thành" ({@link CompletionRate}): completed ÷ (completed + in progress overdue). */
+    public BigDecimal completionRate() {
+        return CompletionRate.of(get(StatusBucket.COMPLETED_ON_TIME) + get(StatusBucket.COMPLETED_LATE),
+                get(StatusBucket.IN_PROGRESS_OVERDUE));
     }
 
     /** Percent with one decimal, e.g. 66.7; null when no deadline has been decided yet. */

@@ -17,7 +17,7 @@ import vn.directivetracker.common.VnFormats;
 /**
  * The statistics as an .xlsx sheet "Thống kê": a title, the reference date, one header row, one row
  * per agency and a totals row. Columns: STT, mã, đơn vị, the six buckets, sắp đến hạn, tổng số,
- * tỷ lệ đúng hạn (%). Numbers are numeric cells, so the sheet can be summed and charted.
+ * tỷ lệ đúng hạn (%), tỷ lệ hoàn thành (%) ({@link CompletionRate}). Numbers are numeric cells, so the sheet can be summed and charted.
  */
 @Component
 public class StatisticsSpreadsheet {
@@ -55,7 +55,7 @@ public class StatisticsSpreadsheet {
         for (StatusBucket bucket : StatusBucket.values()) {
             headings.add(bucket.label());
         }
-        headings.addAll(List.of("Sắp đến hạn", "Tổng số", "Tỷ lệ đúng hạn (%)"));
+        headings.addAll(List.of("Sắp đến hạn", "Tổng số", "Tỷ lệ đúng hạn (%)", CompletionRate.LABEL + " (%)"));
         for (int i = 0; i < headings.size(); i++) {
             cell(header, i, headings.get(i), bold);
         }
@@ -80,9 +80,13 @@ public class StatisticsSpreadsheet {
         }
         row.createCell(column++).setCellValue(agency.dueSoon());
         row.createCell(column++).setCellValue(agency.total());
-        Cell rate = row.createCell(column);
-        if (agency.onTimeRate() != null) {
-            rate.setCellValue(agency.onTimeRate().doubleValue());
+        rate(row.createCell(column++), agency.onTimeRate());
+        rate(row.createCell(column), agency.completionRate());
+    }
+
+    private static void rate(Cell cell, java.math.BigDecimal percent) {
+        if (percent != null) {
+            cell.setCellValue(percent.doubleValue());
         }
     }
 

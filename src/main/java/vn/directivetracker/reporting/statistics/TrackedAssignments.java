@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import vn.directivetracker.agency.AgencyKind;
 import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
+import vn.directivetracker.assignment.DeadlineHistory;
 
 /**
  * Assignments for statistics, straight from our tables (ADR 0001): one query whatever the filter,
@@ -20,9 +21,11 @@ import vn.directivetracker.assignment.AssignmentRepository;
 public class TrackedAssignments {
 
     private final JdbcClient jdbc;
+    private final DeadlineHistory deadlineHistory;
 
-    public TrackedAssignments(JdbcClient jdbc) {
+    public TrackedAssignments(JdbcClient jdbc, DeadlineHistory deadlineHistory) {
         this.jdbc = jdbc;
+        this.deadlineHistory = deadlineHistory;
     }
 
     public List<TrackedAssignment> find(StatisticsFilter filter) {
@@ -56,7 +59,20 @@ public class TrackedAssignments {
             params.put("visible", new ArrayList<>(filter.visibleAgencies()));
         }
         sql.append(" order by a.agency_code, a.directive_id, i.position, a.id");
-        return jdbc.sql(sql.toString()).params(params).query(TrackedAssignments::map).list();
+        List<TrackedAssignment> rows = jdbc.sql(sql.toString()).params(params).query(TrackedAssignments::map).list();
+        return withDeadlinesInForce(rows, filter.asOf());
+    }
+
+    /** Each row with the deadline in force on the reference date, not today's (ADR 9, issue 15). */
+    private List<TrackedAssignment> withDeadlinesInForce(List<TrackedAssignment> rows, java.time.LocalDate asOf) {
+        List<Assignment> inForce = deadlineHistory.inForce(rows.stream().map(TrackedAssignment::assignment).toList(), asOf);
+        List<TrackedAssignment> result = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            TrackedAssignment row = rows.get(i);
+            result.add(inForce.get(i) == row.assignment() ? row : new TrackedAssignment(inForce.get(i), row.agencyName(),
+                    row.agencyShortName(), row.agencyKind(), row.directiveNumber(), row.directiveSubject(), row.itemLabel()));
+        }
+        return result;
     }
 
     private static TrackedAssignment map(ResultSet rs, int row) throws SQLException {

@@ -209,6 +209,30 @@ class ReportCollectionProcessTest extends IntegrationTest {
     }
 
     @Test
+    void nineMonthReportsAreCollectedAfterTheirCutOffOnFourteenSeptember() {
+        clockAt(LocalDateTime.of(2026, 8, 3, 9, 0));
+        long nine = submitAndIssue(directive("Báo cáo 9 tháng " + System.nanoTime(),
+                ongoing("1", ReportSchedule.NINE_MONTHS, "SNGV", "STC")));
+        assertThat(opener.openDuePeriods(LocalDate.of(2026, 9, 13))).noneMatch(p -> p.directiveId() == nine);
+        clockAt(LocalDateTime.of(2026, 9, 14, 9, 0));
+        List<ReportPeriod> opened = opener.openDuePeriods(LocalDate.of(2026, 9, 14)).stream()
+                .filter(p -> p.directiveId() == nine).toList();
+        assertThat(opened).singleElement().satisfies(p -> {
+            assertThat(p.periodCode()).isEqualTo("2026-9M");
+            assertThat(p.label()).isEqualTo("9 tháng đầu năm 2026");
+            assertThat(p.cutOff()).isEqualTo(LocalDate.of(2026, 9, 14));
+        });
+        executeJobs();
+        String pi = opened.get(0).processInstanceId();
+        assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(SUBMIT_REPORT).count()).isEqualTo(2);
+        assertThat(taskService.getVariable(agencyTask(pi, SUBMIT_REPORT, "SNGV").getId(), CUT_OFF_LABEL))
+                .isEqualTo("từ 15/12/2025 đến 14/09/2026");
+        // Opened once: the following mornings up to the next cut-off open nothing more.
+        assertThat(opener.openDuePeriods(LocalDate.of(2026, 10, 1))).noneMatch(p -> p.directiveId() == nine);
+        assertThat(opener.openDuePeriods(LocalDate.of(2026, 12, 20))).noneMatch(p -> p.directiveId() == nine);
+    }
+
+    @Test
     void revokingTheDirectiveWithdrawsItsRunningCollection() {
         ReportPeriod q4 = openQ4();
         asUser("dieuphoi", () -> directiveService.revoke(directiveId, "Thu hồi để kiểm thử", "dieuphoi"));

@@ -107,6 +107,9 @@ class DashboardBrowserIT extends IntegrationTest {
         // Due soon: Sở Công Thương's item 4 (21/12, 3 working days).
         assertThat(browser.findElements(By.cssSelector("#due-soon .due-soon-row"))).singleElement()
                 .extracting(WebElement::getText).asString().contains("Sở Công Thương", "21/12/2026", "3 ngày làm việc");
+        // Both rates, labelled as the Government Office labels them: 2 completed ÷ (2 + 1 overdue) and 1 on time ÷ 3.
+        assertThat(browser.findElement(By.id("completion-rate")).getText()).contains("Tỷ lệ hoàn thành", "66.66%");
+        assertThat(browser.findElement(By.id("on-time-rate")).getText()).contains("Tỷ lệ đúng hạn", "33.3%");
         // The directive: of 5 live assignments 1 done on time and 1 late → 40%.
         assertThat(browser.findElement(By.cssSelector("#directives .directive-row")).getText()).contains("40%");
         assertThat(browser.findElement(By.id("export-xlsx")).getAttribute("href"))

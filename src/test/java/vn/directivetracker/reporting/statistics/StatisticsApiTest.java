@@ -17,7 +17,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.directivetracker.support.IntegrationTest;
 
@@ -60,13 +64,14 @@ class StatisticsApiTest extends IntegrationTest {
         return response.getBody();
     }
 
-    /** "COT CL IPOT IPO ONG CAN | dueSoon total rate" — one line per row, easy to read in a failure. */
+    /** "COT CL IPOT IPO ONG CAN | dueSoon total onTimeRate completionRate" — one line per row, easy to read in a failure. */
     private static String line(JsonNode row) {
         JsonNode c = row.get("counts");
-        return "%s %d %d %d %d %d %d | %d %d %s".formatted(row.path("agencyCode").asText("TOTAL"),
+        return "%s %d %d %d %d %d %d | %d %d %s %s".formatted(row.path("agencyCode").asText("TOTAL"),
                 c.get("COMPLETED_ON_TIME").asInt(), c.get("COMPLETED_LATE").asInt(), c.get("IN_PROGRESS_ON_TIME").asInt(),
                 c.get("IN_PROGRESS_OVERDUE").asInt(), c.get("ONGOING").asInt(), c.get("CANCELLED").asInt(),
-                row.get("dueSoon").asInt(), row.get("total").asInt(), row.path("onTimeRate").asText("-"));
+                row.get("dueSoon").asInt(), row.get("total").asInt(), row.path("onTimeRate").asText("-"),
+                row.path("completionRate").asText("-"));
     }
 
     private static List<String> lines(JsonNode statistics) {
@@ -80,22 +85,22 @@ class StatisticsApiTest extends IntegrationTest {
     void everyBucketAtThreeReferenceDates() {
         // 9/12: one done on time, the rest still within their deadlines (two of them due tomorrow).
         assertThat(lines(statistics("dieuphoi", "&asOf=2026-12-09"))).containsExactly(
-                "SCT 0 0 1 0 0 1 | 0 2 -",
-                "SNGV 1 0 1 0 1 0 | 1 3 100.0",
-                "STC 0 0 1 0 0 0 | 1 1 -",
-                "TOTAL 1 0 3 0 1 1 | 2 6 100.0");
+                "SCT 0 0 1 0 0 1 | 0 2 - -",
+                "SNGV 1 0 1 0 1 0 | 1 3 100.0 100.0",
+                "STC 0 0 1 0 0 0 | 1 1 - -",
+                "TOTAL 1 0 3 0 1 1 | 2 6 100.0 100.0");
         // 16/12: STC finished late, SNGV's item 2 is overdue, SCT's item 4 is due in 3 working days.
         assertThat(lines(statistics("dieuphoi", "&asOf=2026-12-16"))).containsExactly(
-                "SCT 0 0 1 0 0 1 | 1 2 -",
-                "SNGV 1 0 0 1 1 0 | 0 3 50.0",
-                "STC 0 1 0 0 0 0 | 0 1 0.0",
-                "TOTAL 1 1 1 1 1 1 | 1 6 33.3");
+                "SCT 0 0 1 0 0 1 | 1 2 - -",
+                "SNGV 1 0 0 1 1 0 | 0 3 50.0 50.0",
+                "STC 0 1 0 0 0 0 | 0 1 0.0 100.0",
+                "TOTAL 1 1 1 1 1 1 | 1 6 33.3 66.66");
         // 5/1/2027: item 4 is overdue as well.
         assertThat(lines(statistics("dieuphoi", "&asOf=2027-01-05"))).containsExactly(
-                "SCT 0 0 0 1 0 1 | 0 2 0.0",
-                "SNGV 1 0 0 1 1 0 | 0 3 50.0",
-                "STC 0 1 0 0 0 0 | 0 1 0.0",
-                "TOTAL 1 1 0 2 1 1 | 0 6 25.0");
+                "SCT 0 0 0 1 0 1 | 0 2 0.0 0.0",
+                "SNGV 1 0 0 1 1 0 | 0 3 50.0 50.0",
+                "STC 0 1 0 0 0 0 | 0 1 0.0 100.0",
+                "TOTAL 1 1 0 2 1 1 | 0 6 25.0 50.0");
         // Before the assignments existed there is nothing to count.
         JsonNode before = statistics("dieuphoi", "&asOf=2026-11-30");
         assertThat(before.get("agencies")).isEmpty();
@@ -108,13 +113,44 @@ class StatisticsApiTest extends IntegrationTest {
         JsonNode q4 = statistics("lanhdaoubnd", "&period=2026-Q4");
         assertThat(q4.get("asOf").asText()).isEqualTo("2026-12-14");
         assertThat(q4.get("period").get("label").asText()).isEqualTo("Quý IV năm 2026");
-        assertThat(line(q4.get("totals"))).isEqualTo("TOTAL 1 1 1 1 1 1 | 0 6 33.3");
+        assertThat(line(q4.get("totals"))).isEqualTo("TOTAL 1 1 1 1 1 1 | 0 6 33.3 66.66");
+        // "Báo cáo 9 tháng" of 2027 closes on 14/9/2027: items 2 (SNGV) and 4 are overdue by then.
+        JsonNode nine = statistics("lanhdaoubnd", "&period=2027-9M");
+        assertThat(nine.get("asOf").asText()).isEqualTo("2027-09-14");
+        assertThat(nine.get("period").get("label").asText()).isEqualTo("9 tháng đầu năm 2027");
+        assertThat(line(nine.get("totals"))).isEqualTo("TOTAL 1 1 0 2 1 1 | 0 6 25.0 50.0");
+    }
+
+    @Test
+    void aClosedPeriodReadsTheSameAfterALaterExtension() {
+        JsonNode before = statistics("lanhdaoubnd", "&period=2026-Q4");
+        assertThat(line(before.get("totals"))).isEqualTo("TOTAL 1 1 1 1 1 1 | 0 6 33.3 66.66");
+        JsonNode viewBefore = as("dieuphoi").getForObject("/api/directives/" + directiveId + "?asOf=2026-12-14", JsonNode.class);
+
+        // 5/1/2027: the coordinator moves item 2's deadline (Sở Ngoại vụ, overdue since 10/12) to 29/1/2027.
+        clockAt(LocalDateTime.of(2027, 1, 5, 9, 0));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> amended = as("dieuphoi").exchange("/api/directives/" + directiveId + "/items/2",
+                HttpMethod.PATCH, new HttpEntity<>("{\"deadline\":\"2027-01-29\",\"reason\":\"Gia hạn theo đề nghị\"}", headers),
+                JsonNode.class);
+        assertThat(amended.getStatusCode()).as(amended.toString()).isEqualTo(HttpStatus.OK);
+
+        // Quý IV/2026 closed on 14/12/2026: the same figures, to the last field.
+        assertThat(statistics("lanhdaoubnd", "&period=2026-Q4")).isEqualTo(before);
+        JsonNode viewAfter = as("dieuphoi").getForObject("/api/directives/" + directiveId + "?asOf=2026-12-14", JsonNode.class);
+        assertThat(viewAfter.get("assignments")).isEqualTo(viewBefore.get("assignments"));
+        // From the day of the change on, the new deadline is in force: item 2 is back within its deadline.
+        assertThat(lines(statistics("dieuphoi", "&asOf=2027-01-05&agency=SNGV")))
+                .containsExactly("SNGV 1 0 1 0 1 0 | 0 3 100.0 100.0", "TOTAL 1 0 1 0 1 0 | 0 3 100.0 100.0");
+        assertThat(lines(statistics("dieuphoi", "&asOf=2027-01-04&agency=SNGV")))
+                .containsExactly("SNGV 1 0 0 1 1 0 | 0 3 50.0 50.0", "TOTAL 1 0 0 1 1 0 | 0 3 50.0 50.0");
     }
 
     @Test
     void filtersByAgencyAndKind() {
         assertThat(lines(statistics("dieuphoi", "&asOf=2026-12-16&agency=STC")))
-                .containsExactly("STC 0 1 0 0 0 0 | 0 1 0.0", "TOTAL 0 1 0 0 0 0 | 0 1 0.0");
+                .containsExactly("STC 0 1 0 0 0 0 | 0 1 0.0 100.0", "TOTAL 0 1 0 0 0 0 | 0 1 0.0 100.0");
         assertThat(statistics("dieuphoi", "&asOf=2026-12-16&agencyKind=WARD").get("agencies")).isEmpty();
         assertThat(statistics("dieuphoi", "&asOf=2026-12-16&agencyKind=DEPARTMENT").get("agencies")).hasSize(3);
     }
@@ -122,7 +158,7 @@ class StatisticsApiTest extends IntegrationTest {
     @Test
     void anAgencyUserSeesOnlyItsOwnNumbers() {
         assertThat(lines(statistics("cbsngv", "&asOf=2026-12-16")))
-                .containsExactly("SNGV 1 0 0 1 1 0 | 0 3 50.0", "TOTAL 1 0 0 1 1 0 | 0 3 50.0");
+                .containsExactly("SNGV 1 0 0 1 1 0 | 0 3 50.0 50.0", "TOTAL 1 0 0 1 1 0 | 0 3 50.0 50.0");
         // The agency head too.
         assertThat(lines(statistics("ldsngv", "&asOf=2026-12-16"))).hasSize(2);
         ResponseEntity<JsonNode> other = as("cbsngv").getForEntity(
@@ -132,8 +168,8 @@ class StatisticsApiTest extends IntegrationTest {
         ResponseEntity<byte[]> xlsx = as("cbsngv").getForEntity(
                 "/api/statistics/export.xlsx?asOf=2026-12-16&directiveId=" + directiveId, byte[].class);
         assertThat(rows(xlsx.getBody())).containsExactly(
-                "1 SNGV Sở Ngoại vụ 1 0 0 1 1 0 0 3 50",
-                "  Tổng cộng 1 0 0 1 1 0 0 3 50");
+                "1 SNGV Sở Ngoại vụ 1 0 0 1 1 0 0 3 50 50",
+                "  Tổng cộng 1 0 0 1 1 0 0 3 50 50");
     }
 
     @Test
@@ -144,10 +180,10 @@ class StatisticsApiTest extends IntegrationTest {
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/vnd.openxmlformats");
         assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("thong-ke-2026-12-16.xlsx");
         assertThat(rows(response.getBody())).containsExactly(
-                "1 SCT Sở Công Thương 0 0 1 0 0 1 1 2 ",
-                "2 SNGV Sở Ngoại vụ 1 0 0 1 1 0 0 3 50",
-                "3 STC Sở Tài chính 0 1 0 0 0 0 0 1 0",
-                "  Tổng cộng 1 1 1 1 1 1 1 6 33.3");
+                "1 SCT Sở Công Thương 0 0 1 0 0 1 1 2  ",
+                "2 SNGV Sở Ngoại vụ 1 0 0 1 1 0 0 3 50 50",
+                "3 STC Sở Tài chính 0 1 0 0 0 0 0 1 0 100",
+                "  Tổng cộng 1 1 1 1 1 1 1 6 33.3 66.66");
     }
 
     /** The agency and totals rows of the sheet, cells as Excel would show them, space-separated. */
@@ -157,6 +193,7 @@ class StatisticsApiTest extends IntegrationTest {
             Row header = sheet.getRow(StatisticsSpreadsheet.HEADER_ROW);
             assertThat(header.getCell(3).getStringCellValue()).isEqualTo("Đã hoàn thành đúng hạn");
             assertThat(header.getCell(11).getStringCellValue()).isEqualTo("Tỷ lệ đúng hạn (%)");
+            assertThat(header.getCell(12).getStringCellValue()).isEqualTo("Tỷ lệ hoàn thành (%)");
             DataFormatter format = new DataFormatter();
             List<String> rows = new ArrayList<>();
             for (int r = StatisticsSpreadsheet.HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {

@@ -1,0 +1,3 @@
+package vn.directivetracker.directive;
+
+class DocumentNumberingOnH2Test extends DocumentNumberingScenario {}
