@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.Elements.*;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +25,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +34,7 @@ import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.assignment.ProgressReport;
 import vn.directivetracker.support.DirectiveFixtures;
+import vn.directivetracker.support.HeadlessChromium;
 import vn.directivetracker.support.IntegrationTest;
 
 /**
@@ -52,8 +49,6 @@ import vn.directivetracker.support.IntegrationTest;
  */
 class TasklistBrowserIT extends IntegrationTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots", "TasklistBrowserIT").toAbsolutePath();
     private static final Path BROWSER_HOME = Path.of("target", "browser").toAbsolutePath();
@@ -82,8 +77,6 @@ class TasklistBrowserIT extends IntegrationTest {
         // Start from an empty folder so the screenshots all belong to this run.
         FileSystemUtils.deleteRecursively(SCREENSHOTS);
         Files.createDirectories(SCREENSHOTS);
-        // Keep Selenium on the system driver; with an explicit executable and binary it has nothing to resolve.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     }
 
     @AfterEach
@@ -273,23 +266,8 @@ class TasklistBrowserIT extends IntegrationTest {
     private WebDriver startBrowser() {
         try {
             Files.createDirectories(BROWSER_HOME);
-            Path home = Files.createTempDirectory(BROWSER_HOME, "session-");
-            browserSession = home;
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER))
-                    .usingAnyFreePort()
-                    .withEnvironment(Map.of(
-                            "XDG_CONFIG_HOME", Files.createDirectories(home.resolve("config")).toString(),
-                            "XDG_CACHE_HOME", Files.createDirectories(home.resolve("cache")).toString()))
-                    .withLogFile(home.resolve("chromedriver.log").toFile())
-                    .build();
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--window-size=1400,1000", "--lang=en-US",
-                    "--user-data-dir=" + Files.createDirectories(home.resolve("profile")));
-            return new ChromeDriver(service, options);
+            browserSession = Files.createTempDirectory(BROWSER_HOME, "session-");
+            return HeadlessChromium.start(browserSession);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,35 +1,34 @@
 // Directive Tracker: replaces Camunda Tasklist's default config.js (same path, our classpath entry wins).
+import common, {VENDOR} from '../../directive-tracker/common-config.js';
+
 export default {
+  ...common,
   app: {
-    name: 'Theo dõi chỉ đạo',
-    vendor: 'UBND tỉnh Gia Lai'
-  },
-  dateFormat: {
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm'
+    name: 'Công việc',
+    vendor: VENDOR
   },
   disableWelcomeMessage: true,
 
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: 'nhận xử lý công việc đang chọn'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: 'chuyển tới bộ lọc đầu tiên trong danh sách'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: 'chuyển tới công việc đầu tiên trong danh sách'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: 'chuyển tới ô nhập đầu tiên của biểu mẫu công việc'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: 'mở hộp thoại khởi động quy trình'
     }
   }
 };
