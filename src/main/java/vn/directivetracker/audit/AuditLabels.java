@@ -2,8 +2,8 @@ package vn.directivetracker.audit;
 
 import java.util.Map;
 
-/** Vietnamese names of the recorded actions; an unknown code is shown as it is. */
-final class AuditLabels {
+/** Vietnamese names of the recorded actions (audit, the workspace's history); an unknown code is shown as it is. */
+public final class AuditLabels {
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             // Camunda's user operation log
@@ -40,13 +40,25 @@ final class AuditLabels {
             Map.entry("RESULT_ACCEPTED", "Chấp nhận kết quả"),
             Map.entry("RESULT_RETURNED", "Trả lại kết quả"),
             Map.entry("CLOSED", "Kết thúc theo dõi"),
+            Map.entry("EXTENSION_REQUESTED", "Đề nghị gia hạn"),
+            Map.entry("EXTENSION_APPROVED", "Đồng ý gia hạn"),
+            Map.entry("EXTENSION_REJECTED", "Không đồng ý gia hạn"),
+            Map.entry("DEADLINE_CHANGED", "Điều chỉnh thời hạn"),
+            Map.entry("AGENCY_ADDED", "Thêm đơn vị thực hiện"),
+            Map.entry("AGENCY_REMOVED", "Bớt đơn vị thực hiện"),
+            Map.entry("OVERDUE", "Quá hạn"),
+            Map.entry("PERIOD_ENDED", "Hết kỳ thực hiện"),
+            Map.entry("REVOKED", "Thu hồi văn bản"),
             // delegation_action
             Map.entry("CLAIM", "Nhận việc thay"),
             Map.entry("COMPLETE", "Hoàn thành thay"));
 
     private AuditLabels() {}
 
-    static String of(String action) {
+    public static String of(String action) {
+        if (action != null && action.startsWith("LEADER_")) {
+            return "Lãnh đạo UBND tỉnh xử lý việc quá hạn (" + action.substring("LEADER_".length()) + ")";
+        }
         return LABELS.getOrDefault(action, action);
     }
 }
