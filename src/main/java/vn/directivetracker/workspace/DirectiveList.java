@@ -20,18 +20,23 @@ class DirectiveList {
 
     static final int PAGE_SIZE = 20;
 
-    record Filter(String text, DirectiveStatus status, Integer year, String agency, int page) {
+    /** {@code any}: some filter is set (the page offers to clear them). */
+    record Filter(String text, DirectiveStatus status, Integer year, String agency, int page, boolean any) {
 
-        boolean any() {
-            return (text != null && !text.isBlank()) || status != null || year != null || (agency != null && !agency.isBlank());
+        Filter(String text, DirectiveStatus status, Integer year, String agency, int page) {
+            this(text, status, year, agency, page,
+                    (text != null && !text.isBlank()) || status != null || year != null || agency != null);
         }
     }
 
+    /** {@code percent}: completed ÷ live assignments (cancelled ones are not live). */
     record Row(long id, String number, LocalDate date, String subject, DirectiveStatus status, String statusLabel,
-            int live, int completed, int overdue) {
+            int live, int completed, int overdue, int percent) {
 
-        int percent() {
-            return live == 0 ? 0 : Math.round(completed * 100f / live);
+        Row(long id, String number, LocalDate date, String subject, DirectiveStatus status, String statusLabel,
+                int live, int completed, int overdue) {
+            this(id, number, date, subject, status, statusLabel, live, completed, overdue,
+                    live == 0 ? 0 : Math.round(completed * 100f / live));
         }
     }
 

@@ -1,11 +1,16 @@
 // Directive Tracker: replaces the Welcome app's default config.js (same path, our classpath entry wins).
-// The Welcome page is where Tasklist's and Cockpit's app menu leads; it lists the leaders' dashboard.
+// The Welcome page is where Tasklist's and Cockpit's app menu leads; it lists the workspace and the leaders' dashboard.
 export default {
   app: {
     name: 'Theo dõi chỉ đạo',
     vendor: 'UBND tỉnh Gia Lai'
   },
   links: [
+    {
+      label: 'Không gian làm việc: văn bản chỉ đạo',
+      href: '/app/',
+      description: 'Danh sách văn bản, tạo văn bản mới từ công văn, chi tiết, điều chỉnh, thu hồi; ủy quyền'
+    },
     {
       label: 'Bảng theo dõi thực hiện văn bản chỉ đạo',
       href: '/dashboard/',
