@@ -1,9 +1,13 @@
 package vn.directivetracker.audit;
 
 import java.util.Map;
+import vn.directivetracker.directive.DirectiveEventType;
 
-/** Vietnamese names of the recorded actions (audit, the workspace's history); an unknown code is shown as it is. */
-public final class AuditLabels {
+/**
+ * Vietnamese names of the recorded actions: Camunda's operations and delegation actions here, the
+ * directive history's from {@link DirectiveEventType}. An unknown code is shown as it is.
+ */
+final class AuditLabels {
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             // Camunda's user operation log
@@ -27,38 +31,13 @@ public final class AuditLabels {
             Map.entry("Activate", "Tiếp tục"),
             Map.entry("SetJobRetries", "Chạy lại tác vụ lỗi"),
             Map.entry("CorrelateMessage", "Gửi thông điệp"),
-            // directive_event
-            Map.entry("SUBMITTED", "Trình dự thảo"),
-            Map.entry("REVIEW_APPROVED", "Đồng ý dự thảo, trình ký"),
-            Map.entry("REVIEW_RETURNED", "Trả lại dự thảo"),
-            Map.entry("REVISED", "Chỉnh sửa dự thảo"),
-            Map.entry("SIGNED", "Ký ban hành"),
-            Map.entry("SIGN_RETURNED", "Trả lại, không ký"),
-            Map.entry("ACKNOWLEDGED", "Xác nhận tiếp nhận"),
-            Map.entry("HEAD_APPROVED", "Lãnh đạo đơn vị duyệt"),
-            Map.entry("HEAD_RETURNED", "Lãnh đạo đơn vị yêu cầu bổ sung"),
-            Map.entry("RESULT_ACCEPTED", "Chấp nhận kết quả"),
-            Map.entry("RESULT_RETURNED", "Trả lại kết quả"),
-            Map.entry("CLOSED", "Kết thúc theo dõi"),
-            Map.entry("EXTENSION_REQUESTED", "Đề nghị gia hạn"),
-            Map.entry("EXTENSION_APPROVED", "Đồng ý gia hạn"),
-            Map.entry("EXTENSION_REJECTED", "Không đồng ý gia hạn"),
-            Map.entry("DEADLINE_CHANGED", "Điều chỉnh thời hạn"),
-            Map.entry("AGENCY_ADDED", "Thêm đơn vị thực hiện"),
-            Map.entry("AGENCY_REMOVED", "Bớt đơn vị thực hiện"),
-            Map.entry("OVERDUE", "Quá hạn"),
-            Map.entry("PERIOD_ENDED", "Hết kỳ thực hiện"),
-            Map.entry("REVOKED", "Thu hồi văn bản"),
             // delegation_action
             Map.entry("CLAIM", "Nhận việc thay"),
             Map.entry("COMPLETE", "Hoàn thành thay"));
 
     private AuditLabels() {}
 
-    public static String of(String action) {
-        if (action != null && action.startsWith("LEADER_")) {
-            return "Lãnh đạo UBND tỉnh xử lý việc quá hạn (" + action.substring("LEADER_".length()) + ")";
-        }
-        return LABELS.getOrDefault(action, action);
+    static String of(String action) {
+        return DirectiveEventType.find(action).map(DirectiveEventType::label).orElseGet(() -> LABELS.getOrDefault(action, action));
     }
 }

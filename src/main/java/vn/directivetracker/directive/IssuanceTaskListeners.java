@@ -21,7 +21,7 @@ class IssuanceTaskListeners {
             boolean approved = DirectiveIssuanceProcess.APPROVE.equals(task.getVariable(REVIEW_DECISION));
             directives.recordDecision(directiveId(task),
                     approved ? DirectiveStatus.AWAITING_SIGNATURE : DirectiveStatus.RETURNED_FOR_REVISION,
-                    approved ? "REVIEW_APPROVED" : "REVIEW_RETURNED",
+                    approved ? DirectiveEventType.REVIEW_APPROVED : DirectiveEventType.REVIEW_RETURNED,
                     actor.completing(task), (String) task.getVariable(REVIEW_COMMENT));
         };
     }
@@ -32,14 +32,14 @@ class IssuanceTaskListeners {
             boolean signed = DirectiveIssuanceProcess.APPROVE.equals(task.getVariable(SIGN_DECISION));
             directives.recordDecision(directiveId(task),
                     signed ? DirectiveStatus.AWAITING_ISSUE : DirectiveStatus.RETURNED_FOR_REVISION,
-                    signed ? "SIGNED" : "SIGN_RETURNED",
+                    signed ? DirectiveEventType.SIGNED : DirectiveEventType.SIGN_RETURNED,
                     actor.completing(task), (String) task.getVariable(SIGN_COMMENT));
         };
     }
 
     @Bean
     TaskListener recordDraftRevision(DirectiveService directives, CurrentActor actor) {
-        return task -> directives.recordDecision(directiveId(task), DirectiveStatus.IN_REVIEW, "REVISED",
+        return task -> directives.recordDecision(directiveId(task), DirectiveStatus.IN_REVIEW, DirectiveEventType.REVISED,
                 actor.completing(task), (String) task.getVariable(REVISION_NOTE));
     }
 

@@ -12,13 +12,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.identity.Roles;
+import vn.directivetracker.common.StartupStep;
 
 /**
  * Embedded default only: loads the founding letter (Gia Lai, 2026, thông tin đối ngoại) from
@@ -27,9 +25,8 @@ import vn.directivetracker.identity.Roles;
  * Runs once: a database that already holds a directive is left alone.
  */
 @Component
-@Order(30)
 @ConditionalOnProperty(name = "directive-tracker.demo.load-seed-directive", havingValue = "true")
-class SeedDirective implements ApplicationRunner {
+class SeedDirective implements StartupStep {
 
     static final String RESOURCE = "data/examples/seed-directive-gialai-2026.json";
 
@@ -51,7 +48,12 @@ class SeedDirective implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public String name() {
+        return "seed-directive";
+    }
+
+    @Override
+    public void run() throws IOException {
         if (repository.count() > 0) {
             return;
         }

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,12 +23,12 @@ class AgencySuggestions {
     record Suggestion(String code, String name) {}
 
     private final AgencyRegistry registry;
-    private final JdbcClient jdbc;
+    private final AgencySets sets;
     private final WorkspaceUser user;
 
-    AgencySuggestions(AgencyRegistry registry, JdbcClient jdbc, WorkspaceUser user) {
+    AgencySuggestions(AgencyRegistry registry, AgencySets sets, WorkspaceUser user) {
         this.registry = registry;
-        this.jdbc = jdbc;
+        this.sets = sets;
         this.user = user;
     }
 
@@ -41,8 +40,7 @@ class AgencySuggestions {
         if (query.length() < 2) {
             return found;
         }
-        jdbc.sql("select code, name from agency_set order by name").query((rs, n) -> new Suggestion(rs.getString(1), rs.getString(2)))
-                .list().stream()
+        sets.all().stream()
                 .filter(s -> fold(s.code()).startsWith(query) || fold(s.name()).contains(query))
                 .forEach(found::add);
         for (Agency a : registry.all()) {

@@ -20,6 +20,9 @@ public class DirectiveForm {
     public static final String ONGOING = "ONGOING";
 
     private Long draftId;
+    /** Set when the form revises a returned draft (ReviseDraft) instead of creating a directive. */
+    private Long directiveId;
+    private String revisionNote;
     private String type = DocumentType.CONG_VAN.name();
     private String fieldCode;
     private String subject;
@@ -155,6 +158,10 @@ public class DirectiveForm {
         }
     }
 
+    public Long getDirectiveId() { return directiveId; }
+    public void setDirectiveId(Long directiveId) { this.directiveId = directiveId; }
+    public String getRevisionNote() { return revisionNote; }
+    public void setRevisionNote(String revisionNote) { this.revisionNote = revisionNote; }
     public Long getDraftId() { return draftId; }
     public void setDraftId(Long draftId) { this.draftId = draftId; }
     public String getType() { return type; }

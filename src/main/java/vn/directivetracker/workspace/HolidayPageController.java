@@ -8,22 +8,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.directivetracker.calendar.DayType;
-import vn.directivetracker.calendar.Holiday;
-import vn.directivetracker.calendar.HolidayRepository;
+import vn.directivetracker.calendar.Holidays;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.FieldViolation;
 import vn.directivetracker.common.InvalidRequestException;
-import vn.directivetracker.common.NotFoundException;
 
-/** "Ngày nghỉ" (administrators): a year's holidays and swapped working days, added and removed. */
+/** "Ngày nghỉ" (administrators): a year's holidays and swapped working days, added and removed ({@link Holidays}, as /api/calendar). */
 @Controller
 class HolidayPageController {
 
-    private final HolidayRepository holidays;
+    private final Holidays holidays;
     private final WorkspaceUser user;
     private final Clocks clocks;
 
-    HolidayPageController(HolidayRepository holidays, WorkspaceUser user, Clocks clocks) {
+    HolidayPageController(Holidays holidays, WorkspaceUser user, Clocks clocks) {
         this.holidays = holidays;
         this.user = user;
         this.clocks = clocks;
@@ -49,7 +47,7 @@ class HolidayPageController {
                 throw new InvalidRequestException(java.util.List.of(new FieldViolation("name",
                         day[0] == null ? "Chưa có ngày" : "Tên ngày nghỉ phải có, tối đa 255 ký tự")));
             }
-            holidays.save(new Holiday(day[0], type, name.strip()));
+            holidays.save(day[0], type, name.strip());
         });
         return "redirect:/app/holidays" + (day[0] == null ? "" : "?year=" + day[0].getYear());
     }
@@ -69,9 +67,7 @@ class HolidayPageController {
         }
         LocalDate chosen = day;
         ActionResults.run(flash, "Đã xóa ngày " + FormValues.format(day) + ".", () -> {
-            if (!holidays.delete(chosen)) {
-                throw new NotFoundException("Ngày " + FormValues.format(chosen) + " không có trong lịch nghỉ");
-            }
+            holidays.delete(chosen);
         });
         return "redirect:/app/holidays?year=" + day.getYear();
     }

@@ -15,14 +15,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.web.bind.annotation.PathVariable;
 import vn.directivetracker.common.Clocks;
-import vn.directivetracker.common.FieldViolation;
+import vn.directivetracker.common.ConflictException;
+import vn.directivetracker.directive.DirectiveStatus;
+import vn.directivetracker.directive.DraftRevision;
 import vn.directivetracker.common.InvalidRequestException;
 import vn.directivetracker.common.NotFoundException;
 import vn.directivetracker.directive.DirectiveRequest;
 import vn.directivetracker.directive.DirectiveService;
 import vn.directivetracker.directive.DocumentType;
-import vn.directivetracker.directive.ReportSchedule;
 import vn.directivetracker.directive.Urgency;
 
 /**
@@ -42,9 +45,11 @@ class NewDirectiveController {
     private final ObjectMapper json;
     private final TransactionTemplate transactions;
     private final Clocks clocks;
+    private final DraftRevision revision;
 
     NewDirectiveController(LetterReading letters, DirectiveService directives, Validator validator, Drafts drafts,
-            WorkspaceUser user, ObjectMapper json, TransactionTemplate transactions, Clocks clocks) {
+            WorkspaceUser user, ObjectMapper json, TransactionTemplate transactions, Clocks clocks, DraftRevision revision) {
+        this.revision = revision;
         this.letters = letters;
         this.directives = directives;
         this.validator = validator;
@@ -63,6 +68,18 @@ class NewDirectiveController {
             form = read(drafts.formOf(draft, user.id()).orElseThrow(() -> new NotFoundException("Không có bản nháp số " + draft)));
             form.setDraftId(draft);
         }
+        return page(model, form, Map.of(), Map.of(), List.of());
+    }
+
+    /** A draft returned by the office leader or the provincial leader (ReviseDraft) opens in this same form. */
+    @GetMapping("/app/directives/{id}/revise")
+    String revise(@PathVariable long id, Model model) {
+        user.requireCoordinator();
+        if (directives.get(id).status() != DirectiveStatus.RETURNED_FOR_REVISION) {
+            throw new ConflictException("Văn bản này không ở trạng thái trả lại để chỉnh sửa");
+        }
+        DirectiveForm form = DirectiveForm.of(revision.current(id));
+        form.setDirectiveId(id);
         return page(model, form, Map.of(), Map.of(), List.of());
     }
 
@@ -85,7 +102,7 @@ class NewDirectiveController {
     String save(@ModelAttribute("form") DirectiveForm form, @RequestParam(defaultValue = "submit") String action,
             Model model, RedirectAttributes flash) {
         user.requireCoordinator();
-        if ("draft".equals(action)) {
+        if ("draft".equals(action) && form.getDirectiveId() == null) {
             long id = drafts.save(form.getDraftId(), user.id(), form.getSubject(), write(form), clocks.now());
             flash.addFlashAttribute("notice", "Đã lưu nháp: " + (form.getSubject() == null ? "(chưa có trích yếu)" : form.getSubject()));
             return "redirect:/app/directives/new?draft=" + id;
@@ -96,6 +113,12 @@ class NewDirectiveController {
         if (errors.isEmpty()) {
             try {
                 String drafter = user.id();
+                if (form.getDirectiveId() != null) {
+                    long revised = form.getDirectiveId();
+                    revision.revise(revised, request, form.getRevisionNote());
+                    flash.addFlashAttribute("actionDone", "Đã sửa dự thảo và trình kiểm tra lại.");
+                    return "redirect:/app/directives/" + revised;
+                }
                 Long id = transactions.execute(status -> {
                     long created = directives.submit(request, drafter);
                     if (form.getDraftId() != null) {
@@ -107,6 +130,13 @@ class NewDirectiveController {
                 return "redirect:/app/directives/" + id;
             } catch (InvalidRequestException invalid) {
                 invalid.violations().forEach(v -> FieldErrors.add(errors, v));
+            } catch (ProcessEngineException engine) {
+                // The engine wraps what a listener or the validator threw inside its command.
+                if (engine.getCause() instanceof InvalidRequestException invalid) {
+                    invalid.violations().forEach(v -> FieldErrors.add(errors, v));
+                } else {
+                    throw engine;
+                }
             }
         }
         model.addAttribute("errorCount", errors.size());

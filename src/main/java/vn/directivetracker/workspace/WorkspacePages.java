@@ -7,7 +7,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import vn.directivetracker.common.ConflictException;
 import vn.directivetracker.common.ForbiddenException;
@@ -52,13 +51,7 @@ class WorkspacePages {
         return error(HttpStatus.CONFLICT, "Không thực hiện được", e.getMessage());
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(MaxUploadSizeExceededException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "Tệp quá lớn",
-                "Tệp hoặc nội dung dán vào quá lớn (tối đa 10 MB). Hãy tải lên đúng văn bản cần phân tích.");
-    }
-
-    private ModelAndView error(HttpStatus status, String title, String message) {
+    ModelAndView error(HttpStatus status, String title, String message) {
         ModelAndView page = new ModelAndView("app/error", status);
         page.addObject("title", title);
         page.addObject("message", message);
