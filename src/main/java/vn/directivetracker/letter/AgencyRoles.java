@@ -40,7 +40,9 @@ final class AgencyRoles {
                     + "|chi dao|tiep tuc|trong|de|ve|nham|theo|tai|lam|la|cung cap|tuyen truyen|xu ly|giai quyet|hoan thanh"
                     + "|tham dinh|trinh|kip thoi|chuan bi|lap|ban hanh|giam sat|cho|viec|nghien cuu|tong hop|duy tri|bam sat"
                     + "|nang cao|day manh|quan tam|danh gia|phat huy|va cac|cac|neu|khi|ngay|truoc|sau|tu|den|yeu cau|de nghi"
-                    + "|co y kien|ve viec|thong bao)(?![\\p{L}])");
+                    + "|co y kien|ve viec|thong bao|trao|tham gia|ho tro|tang|tham|van dong|phat dong|thuc thi)(?![\\p{L}])");
+    /** "các Sở: Tài chính, Xây dựng": the names follow; AgencyNames found them without the prefix. */
+    private static final Pattern DEPARTMENTS_PREFIX = Pattern.compile("cac so\\s*:?\\s*");
     /** The issuing committee itself is named everywhere ("báo cáo UBND tỉnh") and never receives work. */
     private static final Pattern ISSUER = Pattern.compile("(?:chu tich\\s+)?(?:ubnd|uy ban nhan dan)\\s+tinh");
 
@@ -123,6 +125,10 @@ final class AgencyRoles {
             Matcher title = TITLE.matcher(folded).region(p, end);
             if (title.lookingAt()) {
                 p = title.end();
+            }
+            Matcher departments = DEPARTMENTS_PREFIX.matcher(folded).region(p, end);
+            if (departments.lookingAt() && foundAt(departments.end()) != null) {
+                p = departments.end();
             }
             AgencyNames.Found known = foundAt(p);
             int nameEnd;

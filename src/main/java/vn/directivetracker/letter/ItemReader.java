@@ -271,6 +271,6 @@ final class ItemReader {
             }
             s.append(t.strip().replaceAll("[ \\t]+", " "));
         }
-        return s.toString().strip();
+        return s.toString().strip().replaceFirst("\\s*/\\s*\\.$", "");
     }
 }

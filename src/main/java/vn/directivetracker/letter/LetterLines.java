@@ -2,6 +2,8 @@ package vn.directivetracker.letter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The letter's lines with their offsets, white space trimmed (offsets point at the words). */
 final class LetterLines {
@@ -16,6 +18,13 @@ final class LetterLines {
             return folded.startsWith(foldedPrefix);
         }
     }
+
+    /**
+     * A PDF's text puts the two columns of the footer on one line ("- Như trên; PHÓ CHỦ TỊCH"):
+     * the copy-to entry on the left, the signer block on the right.
+     */
+    private static final Pattern TWO_COLUMNS = Pattern.compile(
+            "^((?:Nơi nhận\\s*:|[-–+]\\s.*?[;.:])?)\\s+((?:TM|KT|TL|TUQ|Q)\\.\\s+\\p{Lu}.*|(?:PHÓ\\s+)?(?:CHỦ TỊCH|CHÁNH VĂN PHÒNG|GIÁM ĐỐC))$");
 
     private LetterLines() {}
 
@@ -33,7 +42,15 @@ final class LetterLines {
             while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
                 e--;
             }
-            lines.add(new Line(lines.size(), s, e, text.substring(s, e), folded.substring(s, e)));
+            Matcher columns = TWO_COLUMNS.matcher(text.substring(s, e));
+            if (columns.matches() && !columns.group(1).isEmpty()) {
+                int split = s + columns.start(2);
+                int leftEnd = s + columns.end(1);
+                lines.add(new Line(lines.size(), s, leftEnd, text.substring(s, leftEnd), folded.substring(s, leftEnd)));
+                lines.add(new Line(lines.size(), split, e, text.substring(split, e), folded.substring(split, e)));
+            } else {
+                lines.add(new Line(lines.size(), s, e, text.substring(s, e), folded.substring(s, e)));
+            }
             if (newline < 0) {
                 break;
             }

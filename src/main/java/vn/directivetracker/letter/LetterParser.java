@@ -58,7 +58,8 @@ public class LetterParser {
      *     an official letter (no number, date, "Kính gửi", subject or heading)
      */
     public LetterProposal parse(String letter) {
-        if (letter == null || letter.isBlank()) {
+        // after normalising: a paste of non-breaking spaces is as empty as one of spaces
+        if (letter == null || VietnameseText.normalize(letter).isBlank()) {
             throw new LetterRejectedException(400, "Chưa có nội dung văn bản: dán toàn văn công văn, kế hoạch, chỉ thị hoặc thông báo");
         }
         if (letter.length() > MAX_CHARACTERS) {
@@ -95,6 +96,9 @@ public class LetterParser {
                 heading = -1; // a "KẾ HOẠCH" line inside the body is not the document's heading
             }
             int signer = firstLine(noiNhan >= 0 ? noiNhan : 0, l -> AUTHORITY.matcher(l.text()).matches());
+            if (signer >= 0 && noiNhan < 0) {
+                signer = firstLine(Math.max(0, lines.size() - 40), l -> AUTHORITY.matcher(l.text()).matches());
+            }
             int footer = noiNhan >= 0 ? noiNhan : signer >= 0 ? signer : lines.size();
             int headerLimit = kinhGui >= 0 ? kinhGui : heading >= 0 ? heading + 1 : Math.min(lines.size(), 15);
 
@@ -524,8 +528,8 @@ public class LetterParser {
                 }
                 boolean sentenceBefore = previous < body.from || lines.get(previous).text().matches(".*[.;:]$");
                 if (Character.isUpperCase(line.text().codePointAt(0)) && sentenceBefore) {
-                    if (i == lastLabel) {
-                        return null;
+                    if (i == lastLabel || lastLabel < 0 && i == nextNonBlank(body.basisEnd, body.to)) {
+                        return null; // the only paragraph of a letter without items is its task, not its closing
                     }
                     body.closingStart = i;
                     return joined("/closingText", i, end);
@@ -555,8 +559,8 @@ public class LetterParser {
                 if (authority.find()) {
                     t = t.substring(0, authority.start()); // a PDF puts the signer's column on the same line
                 }
-                if (i > noiNhan && AUTHORITY.matcher(line.text()).matches()) {
-                    break;
+                if (i > noiNhan && (AUTHORITY.matcher(line.text()).matches() || isUpper(line.text()))) {
+                    continue; // the signer's column, interleaved by a PDF
                 }
                 if (t.isBlank()) {
                     continue;
@@ -588,14 +592,16 @@ public class LetterParser {
             }
             List<Line> authority = new ArrayList<>();
             int i = first;
-            while (i < lines.size() && (AUTHORITY.matcher(lines.get(i).text()).matches() || lines.get(i).blank() && authority.isEmpty())) {
-                if (!lines.get(i).blank()) {
+            while (i < lines.size() && (AUTHORITY.matcher(lines.get(i).text()).matches() || copyToColumn(lines.get(i)))) {
+                if (!copyToColumn(lines.get(i))) {
                     authority.add(lines.get(i));
                 }
                 i++;
             }
-            int titleLine = nextNonBlank(i, lines.size());
-            Line title = titleLine >= 0 && isUpper(lines.get(titleLine).text()) ? lines.get(titleLine) : null;
+            while (i < lines.size() && copyToColumn(lines.get(i))) {
+                i++;
+            }
+            Line title = i < lines.size() && isUpper(lines.get(i).text()) ? lines.get(i) : null;
             if (title == null && authority.size() > 1) {
                 // "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH": the last line is the title when nothing follows in capitals
                 title = authority.remove(authority.size() - 1);
@@ -604,7 +610,7 @@ public class LetterParser {
             for (int j = title == null ? i : title.index() + 1; j < lines.size(); j++) {
                 Line line = lines.get(j);
                 String f = line.folded();
-                if (line.blank() || f.matches("^\\(?(da ky|ky ten|ky, ghi ro ho ten|dau)\\)?.*") || isUpper(line.text())) {
+                if (copyToColumn(line) || f.matches("^\\(?(da ky|ky ten|ky, ghi ro ho ten|dau)\\)?.*") || isUpper(line.text())) {
                     continue;
                 }
                 name = line;
@@ -631,6 +637,11 @@ public class LetterParser {
         }
 
         // ---------------------------------------------------------------- helpers
+
+        /** Blank, or a line of the copy-to column that a PDF interleaves with the signer's. */
+        private boolean copyToColumn(Line line) {
+            return line.blank() || BULLET.matcher(line.text()).find() || line.startsWith("noi nhan") || line.startsWith("luu");
+        }
 
         String joined(String pointer, int fromLine, int toLine) {
             StringBuilder s = new StringBuilder();
