@@ -37,7 +37,8 @@ class TasklistFilters implements StartupStep {
 
     /** Task keys a reviewer decides on; {@code DecideExtension} arrives with the deadline work (issue 3). */
     static final String[] REVIEW_TASKS = {
-        AgencyAssignmentProcess.Elements.REVIEW_RESULT, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT, "DecideExtension"};
+        AgencyAssignmentProcess.Elements.REVIEW_RESULT, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT,
+        AgencyAssignmentProcess.Elements.DECIDE_EXTENSION};
 
     /** Who may read a filter: everyone signed in, or only the listed groups. */
     private record Spec(String name, String description, int priority, String color, TaskQuery query, List<String> groups) {}

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.common.CurrentActor;
+import vn.directivetracker.common.Decisions;
 
 /**
  * Delegates and listeners of {@code agency-assignment}: thin adapters from process variables to
@@ -64,7 +65,7 @@ class AssignmentProcessBeans {
     @Bean
     TaskListener recordHeadDecision(AssignmentService assignments, CurrentActor actor) {
         return task -> {
-            boolean approved = AgencyAssignmentProcess.APPROVE.equals(task.getVariable(HEAD_DECISION));
+            boolean approved = Decisions.APPROVE.equals(task.getVariable(HEAD_DECISION));
             String comment = (String) task.getVariable(HEAD_COMMENT);
             assignments.decideAsHead(assignmentId(task), approved, comment, actor.completing(task));
             if (!approved) {

@@ -1,6 +1,6 @@
 package vn.directivetracker.assignment;
 
-import static vn.directivetracker.assignment.AgencyAssignmentProcess.APPROVE;
+import static vn.directivetracker.common.Decisions.APPROVE;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.EXTEND;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.REASSIGN;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.REJECT;

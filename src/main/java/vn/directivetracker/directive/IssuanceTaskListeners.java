@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.common.CurrentActor;
+import vn.directivetracker.common.Decisions;
 
 /**
  * Task listeners of {@code directive-issuance}: each decision on the draft is written to the
@@ -18,7 +19,7 @@ class IssuanceTaskListeners {
     @Bean
     TaskListener recordReviewDecision(DirectiveService directives, CurrentActor actor) {
         return task -> {
-            boolean approved = DirectiveIssuanceProcess.APPROVE.equals(task.getVariable(REVIEW_DECISION));
+            boolean approved = Decisions.APPROVE.equals(task.getVariable(REVIEW_DECISION));
             directives.recordDecision(directiveId(task),
                     approved ? DirectiveStatus.AWAITING_SIGNATURE : DirectiveStatus.RETURNED_FOR_REVISION,
                     approved ? DirectiveEventType.REVIEW_APPROVED : DirectiveEventType.REVIEW_RETURNED,
@@ -29,7 +30,7 @@ class IssuanceTaskListeners {
     @Bean
     TaskListener recordSignDecision(DirectiveService directives, CurrentActor actor) {
         return task -> {
-            boolean signed = DirectiveIssuanceProcess.APPROVE.equals(task.getVariable(SIGN_DECISION));
+            boolean signed = Decisions.APPROVE.equals(task.getVariable(SIGN_DECISION));
             directives.recordDecision(directiveId(task),
                     signed ? DirectiveStatus.AWAITING_ISSUE : DirectiveStatus.RETURNED_FOR_REVISION,
                     signed ? DirectiveEventType.SIGNED : DirectiveEventType.SIGN_RETURNED,

@@ -17,6 +17,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.identity.Roles;
 import vn.directivetracker.common.StartupStep;
+import vn.directivetracker.common.Decisions;
 
 /**
  * Embedded default only: loads the founding letter (Gia Lai, 2026, thông tin đối ngoại) from
@@ -64,9 +65,9 @@ class SeedDirective implements StartupStep {
         long id = as("dieuphoi", Roles.COORDINATOR, () -> directives.submit(request, "dieuphoi"));
         String processInstanceId = directives.get(id).issuanceProcessInstanceId();
         complete(processInstanceId, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT, "lanhdaovp", Roles.OFFICE_LEADER,
-                Map.of(REVIEW_DECISION, DirectiveIssuanceProcess.APPROVE, REVIEW_COMMENT, "Đồng ý, trình lãnh đạo UBND tỉnh ký."));
+                Map.of(REVIEW_DECISION, Decisions.APPROVE, REVIEW_COMMENT, "Đồng ý, trình lãnh đạo UBND tỉnh ký."));
         complete(processInstanceId, DirectiveIssuanceProcess.Elements.SIGN_DIRECTIVE, "lanhdaoubnd", Roles.PROVINCIAL_LEADER,
-                Map.of(SIGN_DECISION, DirectiveIssuanceProcess.APPROVE, SIGN_COMMENT, "Đồng ý ban hành."));
+                Map.of(SIGN_DECISION, Decisions.APPROVE, SIGN_COMMENT, "Đồng ý ban hành."));
         complete(processInstanceId, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Roles.CLERK,
                 Map.of("registered", true));
         log.info("Seed directive {} submitted, reviewed, signed and sent for issuing", id);

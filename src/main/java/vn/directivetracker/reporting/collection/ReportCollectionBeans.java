@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.common.CurrentActor;
+import vn.directivetracker.common.Decisions;
 
 /** The delegates and task listeners of {@code report-collection}, each a line or two over the services. */
 @Configuration
@@ -25,7 +26,7 @@ class ReportCollectionBeans {
     @Bean
     TaskListener recordReportDecision(ReportCollectionService collection, CurrentActor actor) {
         return task -> {
-            if (ReportCollectionProcess.APPROVE.equals(task.getVariable(HEAD_DECISION))) {
+            if (Decisions.APPROVE.equals(task.getVariable(HEAD_DECISION))) {
                 collection.submit(ReportCollectionProcess.reportPeriodId(task), (String) task.getVariable(AGENCY_CODE),
                         (String) task.getVariable(REPORT_TEXT), (String) task.getVariable(REPORT_FIGURES),
                         (String) task.getVariable(PREPARED_BY), actor.completing(task));
