@@ -31,7 +31,7 @@ class DraftRevisionPageTest extends IntegrationTest {
                 DirectiveFixtures.smallDirective("Dự thảo sẽ bị trả lại", List.of("SNGV"), List.of()), "dieuphoi"));
         String pi = directiveService.get(id[0]).issuanceProcessInstanceId();
         complete(pi, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT, "lanhdaovp", Map.of(
-                DirectiveIssuanceProcess.Variables.REVIEW_DECISION, DirectiveIssuanceProcess.RETURN,
+                DirectiveIssuanceProcess.Variables.REVIEW_DECISION, vn.directivetracker.common.Decisions.RETURN,
                 DirectiveIssuanceProcess.Variables.REVIEW_COMMENT, "Bổ sung Sở Tài chính phối hợp"));
         assertThat(directiveService.get(id[0]).status()).isEqualTo(DirectiveStatus.RETURNED_FOR_REVISION);
 
