@@ -24,10 +24,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.common.ForbiddenException;
 import vn.directivetracker.agency.AgencyScope;
 import vn.directivetracker.agency.CurrentScope;
-import vn.directivetracker.identity.Roles;
 
 @RestController
 @RequestMapping("/api/directives")
@@ -57,9 +55,9 @@ class DirectiveController {
         this.clocks = clocks;
     }
 
+    /** Coordinators only: the rule sits in access.SecurityConfig, checked before the body is read. */
     @PostMapping
     ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody DirectiveRequest request) {
-        requireCoordinator();
         long id = directives.submit(request, actor.userId());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(Map.of(
@@ -75,6 +73,7 @@ class DirectiveController {
     @GetMapping("/{id}")
     DirectiveView get(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        vn.directivetracker.common.ReferenceDates.check("asOf", asOf);
         Directive d = directives.get(id);
         List<Assignment> list = scope.get().visible(assignments.ofDirective(id), Assignment::agencyCode);
         List<DirectiveItem> items = repository.items(id);
@@ -107,7 +106,6 @@ class DirectiveController {
     /** Coordinators revoke an issued directive: all open assignments are cancelled and agencies told. */
     @PostMapping("/{id}/revoke")
     DirectiveView revoke(@PathVariable long id, @Valid @RequestBody Revocation revocation) {
-        requireCoordinator();
         String coordinator = actor.userId();
         systemActions.run(() -> directives.revoke(id, revocation.reason(), coordinator));
         return get(id, null);
@@ -130,19 +128,12 @@ class DirectiveController {
     /** Coordinators amend one item; open work follows (timers, agencies' processes), history is kept. */
     @org.springframework.web.bind.annotation.PatchMapping("/{id}/items/{label}")
     DirectiveView amendItem(@PathVariable long id, @PathVariable String label, @Valid @RequestBody ItemAmendment change) {
-        requireCoordinator();
         String coordinator = actor.userId();
         // Checked here (coordinators only); the engine then moves every affected agency's process.
         systemActions.run(() -> directives.amendItem(id, label, change.deadline(),
                 ItemAmendment.orEmpty(change.addLeadAgencies()), ItemAmendment.orEmpty(change.addCoordinatingAgencies()),
                 ItemAmendment.orEmpty(change.removeAgencies()), change.reason(), coordinator));
         return get(id, null);
-    }
-
-    private void requireCoordinator() {
-        if (!actor.isMemberOf(Roles.COORDINATOR)) {
-            throw new ForbiddenException("Chỉ chuyên viên theo dõi (nhóm coordinator) được thực hiện thao tác này");
-        }
     }
 
     /** An agency reads only the events of its own assignments; the drafting and signing stay internal. */

@@ -79,6 +79,7 @@ public class StatisticsController {
     }
 
     private Statistics compute(Long directiveId, String agency, AgencyKind agencyKind, LocalDate asOf, String periodCode) {
+        vn.directivetracker.common.ReferenceDates.check("asOf", asOf);
         ReportingPeriod period = null;
         if (periodCode != null) {
             period = ReportingPeriods.parse(periodCode);
