@@ -4,8 +4,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,48 +12,31 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import vn.directivetracker.agency.Agency;
-import vn.directivetracker.agency.AgencyRegistry;
-import vn.directivetracker.assignment.Assignment;
-import vn.directivetracker.assignment.AssignmentRepository;
-import vn.directivetracker.assignment.AssignmentStatuses;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.agency.AgencyScope;
-import vn.directivetracker.agency.CurrentScope;
 
 @RestController
 @RequestMapping("/api/directives")
 class DirectiveController {
 
+    // Coordinators only for submit, revoke and amend: the rule sits in access.SecurityConfig and is
+    // checked before the body is read.
+
     private final DirectiveService directives;
-    private final DirectiveRepository repository;
-    private final AssignmentRepository assignments;
-    private final AgencyRegistry registry;
+    private final DirectiveViews views;
     private final CurrentActor actor;
-    private final Clocks clocks;
-    private final AssignmentStatuses statuses;
-    private final CurrentScope scope;
     private final vn.directivetracker.common.SystemActions systemActions;
 
-    DirectiveController(DirectiveService directives, DirectiveRepository repository, AssignmentRepository assignments,
-            AgencyRegistry registry, CurrentActor actor, Clocks clocks, AssignmentStatuses statuses, CurrentScope scope,
+    DirectiveController(DirectiveService directives, DirectiveViews views, CurrentActor actor,
             vn.directivetracker.common.SystemActions systemActions) {
-        this.systemActions = systemActions;
-        this.statuses = statuses;
-        this.scope = scope;
         this.directives = directives;
-        this.repository = repository;
-        this.assignments = assignments;
-        this.registry = registry;
+        this.views = views;
         this.actor = actor;
-        this.clocks = clocks;
+        this.systemActions = systemActions;
     }
 
-    /** Coordinators only: the rule sits in access.SecurityConfig, checked before the body is read. */
     @PostMapping
     ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody DirectiveRequest request) {
         long id = directives.submit(request, actor.userId());
@@ -74,30 +55,7 @@ class DirectiveController {
     DirectiveView get(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         vn.directivetracker.common.ReferenceDates.check("asOf", asOf);
-        Directive d = directives.get(id);
-        List<Assignment> list = scope.get().visible(assignments.ofDirective(id), Assignment::agencyCode);
-        List<DirectiveItem> items = repository.items(id);
-        Map<Long, String> itemLabels = items.stream().collect(Collectors.toMap(DirectiveItem::id, DirectiveItem::label));
-        Map<String, Agency> agencies = registry.byCodes(list.stream().map(Assignment::agencyCode).distinct().toList());
-        LocalDate reference = asOf != null ? asOf : clocks.today();
-        return new DirectiveView(
-                d.id(), d.type(), d.number(), d.subject(), d.legalBasis(), d.place(), d.urgency(),
-                new DirectiveView.Signer(d.signerAuthority(), d.signerTitle(), d.signerName()),
-                repository.recipients(id), d.copyTo(), d.archiveCodes(), d.issueDate(), d.periodEnd(), d.status(),
-                d.revokedAt(), d.revocationReason(), d.draftedBy(), d.createdAt(),
-                items.stream().map(i -> new DirectiveView.Item(i.label(), i.content(), i.deadline(),
-                        i.deadlineWorkingDays(), i.ongoing(), i.reportSchedule(), i.responsible())).toList(),
-                list.stream().map(a -> view(a, itemLabels, agencies, reference)).toList(),
-                reference);
-    }
-
-    private DirectiveView.AssignmentView view(Assignment a, Map<Long, String> itemLabels, Map<String, Agency> agencies,
-            LocalDate asOf) {
-        AssignmentStatuses.Status status = statuses.of(a, asOf);
-        return new DirectiveView.AssignmentView(
-                a.id(), itemLabels.get(a.itemId()), a.agencyCode(), agencies.get(a.agencyCode()).name(), a.role(),
-                a.deadline(), a.phase().name(), status.bucket(), status.bucket().label(), status.dueSoon(),
-                a.acknowledgedAt(), a.resultSubmittedAt(), a.completedAt(), a.processInstanceId());
+        return views.view(id, asOf);
     }
 
     record Revocation(@jakarta.validation.constraints.NotBlank(message = "Chưa nêu lý do thu hồi")
@@ -139,13 +97,6 @@ class DirectiveController {
     /** An agency reads only the events of its own assignments; the drafting and signing stay internal. */
     @GetMapping("/{id}/history")
     List<DirectiveEvent> history(@PathVariable long id) {
-        directives.get(id);
-        AgencyScope visibleTo = scope.get();
-        if (visibleTo.provinceWide()) {
-            return repository.events(id);
-        }
-        Set<Long> own = visibleTo.visible(assignments.ofDirective(id), Assignment::agencyCode).stream()
-                .map(Assignment::id).collect(Collectors.toSet());
-        return repository.events(id).stream().filter(e -> own.contains(e.assignmentId())).toList();
+        return views.history(id);
     }
 }
