@@ -13,6 +13,11 @@ final class ApiRefusals {
 
     static void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            ProblemResponses.write(response, 429, "Tạm thời không đăng nhập được", throttled.getMessage());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"directive-tracker\", charset=\"UTF-8\"");
         ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Chưa đăng nhập",
                 "Cần đăng nhập (HTTP Basic) bằng tài khoản của hệ thống");

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,19 +23,29 @@ import org.springframework.stereotype.Component;
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final LoginThrottle throttle;
 
-    IdentityServiceAuthenticationProvider(IdentityService identityService) {
+    IdentityServiceAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        // Checked before the password: while an account or address waits, nothing is tried.
+        throttle.waitBefore(user, address).ifPresent(wait -> {
+            throw new LoginThrottledException(wait);
+        });
         if (user == null || user.isBlank() || !(credentials instanceof String password) || password.isEmpty()
                 || !identityService.checkPassword(user, password)) {
+            throttle.failed(user, address);
             throw new BadCredentialsException("Tên đăng nhập hoặc mật khẩu không đúng");
         }
+        throttle.succeeded(user);
         List<SimpleGrantedAuthority> authorities = groupsOf(identityService, user).stream()
                 .map(SimpleGrantedAuthority::new)
                 .toList();

@@ -1,6 +1,8 @@
 package vn.directivetracker.access;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,12 +15,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.util.unit.DataSize;
 import vn.directivetracker.identity.Roles;
 
 /**
- * Who may call which path, in one place (ADR 6). Two chains:
+ * Who may call which path, in one place (ADR 6). Both chains authenticate through the one
+ * {@link IdentityServiceAuthenticationProvider} bean, which Spring Security picks up as the global
+ * authentication provider (registering it on a chain too would ask it twice per failed login). Two chains:
  * <ul>
  * <li>API clients ({@code /api/**}, {@code /engine-rest/**}, {@code /actuator/**}): HTTP Basic against
  *     Camunda's users, no session, no CSRF token (nothing is remembered between requests, so a foreign
@@ -72,10 +78,9 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiClients(HttpSecurity http, IdentityServiceAuthenticationProvider identities,
+    SecurityFilterChain apiClients(HttpSecurity http,
             IdentityService identityService) throws Exception {
         http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
-                .authenticationProvider(identities)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ApiRefusals::unauthenticated))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -102,21 +107,35 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/calendar/**").authenticated()
                         .requestMatchers("/api/calendar/**").hasAuthority(Roles.CAMUNDA_ADMIN)
                         .anyRequest().authenticated())
+                .addFilterBefore(new CrossSiteGuard(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();
     }
 
+    /** Runs before Spring Security, so an oversized body is refused before anybody reads it. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${directive-tracker.limits.max-request-size:2MB}") DataSize defaultLimit,
+            @Value("${directive-tracker.limits.max-letter-size:10MB}") DataSize letterLimit) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(defaultLimit, letterLimit));
+        registration.setName("request-size-limit");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-200);
+        return registration;
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain browsers(HttpSecurity http, IdentityServiceAuthenticationProvider identities,
+    SecurityFilterChain browsers(HttpSecurity http,
             IdentityService identityService) throws Exception {
-        http.authenticationProvider(identities)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app/", false).permitAll())
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // Camunda's webapps keep their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/", "/error", "/login", "/favicon.ico", "/css/**", "/webjars/**").permitAll()
+                        .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(
+                                Roles.COORDINATOR, Roles.OFFICE_LEADER, Roles.PROVINCIAL_LEADER, Roles.CAMUNDA_ADMIN)
                         .requestMatchers("/camunda/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
