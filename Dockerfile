@@ -18,7 +18,10 @@ RUN ./mvnw -B -DskipTests package \
 
 # ---- runtime stage --------------------------------------------------------
 FROM eclipse-temurin:17-jre
-ENV LANG=C.UTF-8 \
+# prod unless the container is started with another SPRING_PROFILES_ACTIVE: the image never runs the
+# demo users (password "demo") by accident. prod refuses to start without a strong ADMIN_PASSWORD.
+ENV SPRING_PROFILES_ACTIVE=prod \
+    LANG=C.UTF-8 \
     TZ=Asia/Ho_Chi_Minh \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"
 

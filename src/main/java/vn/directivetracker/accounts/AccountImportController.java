@@ -20,7 +20,7 @@ class AccountImportController {
     }
 
     /** The body is read as bytes and decoded as UTF-8 whatever charset the client declares (or omits). */
-    @PostMapping(path = "/api/admin/users/import", consumes = {"text/csv", "text/plain"})
+    @PostMapping(path = "/api/admin/users/import", consumes = "text/csv")
     AccountImport.Result importAccounts(@RequestBody byte[] csv) {
         return accountImport.importCsv(new String(csv, StandardCharsets.UTF_8));
     }

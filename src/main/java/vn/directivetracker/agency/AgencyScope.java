@@ -45,6 +45,11 @@ public final class AgencyScope {
         return provinceWide;
     }
 
+    /** The agencies whose work this user does (empty for the provincial roles, who see all). */
+    public Set<String> agencies() {
+        return agencies;
+    }
+
     public boolean covers(String agencyCode) {
         return provinceWide || agencies.contains(agencyCode);
     }

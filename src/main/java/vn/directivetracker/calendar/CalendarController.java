@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,6 +49,7 @@ class CalendarController {
     Map<String, LocalDate> addWorkingDays(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @Min(value = 0, message = "Số ngày làm việc không được âm") @Max(3650) int days) {
+        vn.directivetracker.common.ReferenceDates.check("from", from);
         return Map.of("date", calendar.addWorkingDays(from, days));
     }
 
@@ -79,7 +79,7 @@ class CalendarController {
     }
 
     /** Replaces or adds the days of a holiday file ({@code date;type;name}); a file with any bad line changes nothing. */
-    @PostMapping(path = "/holidays/import", consumes = {MediaType.TEXT_PLAIN_VALUE, "text/csv"})
+    @PostMapping(path = "/holidays/import", consumes = "text/csv")
     Map<String, Integer> importFile(@RequestBody String csv) {
         requireAdmin();
         return Map.of("imported", holidays.importFile(csv, actor.userId()));

@@ -26,19 +26,7 @@ public class DirectiveRepository {
 
     public long insertDraft(DirectiveRequest request, String place, String draftedBy, LocalDateTime now) {
         var keys = new GeneratedKeyHolder();
-        Map<String, Object> p = new HashMap<>();
-        p.put("type", request.type().name());
-        p.put("fieldCode", request.fieldCode());
-        p.put("subject", request.subject());
-        p.put("legalBasis", request.legalBasis());
-        p.put("place", place);
-        p.put("urgency", (request.urgency() == null ? Urgency.NORMAL : request.urgency()).name());
-        p.put("authority", request.signer().authority());
-        p.put("title", request.signer().title());
-        p.put("name", request.signer().name());
-        p.put("closingText", request.closingText());
-        p.put("copyTo", String.join("\n", request.copyToOrEmpty()));
-        p.put("archiveCodes", request.archiveCodes());
+        Map<String, Object> p = documentParams(request, place);
         p.put("status", DirectiveStatus.IN_REVIEW.name());
         p.put("draftedBy", draftedBy);
         p.put("createdAt", now);
@@ -52,6 +40,31 @@ public class DirectiveRepository {
                 .params(p)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        insertContent(id, request);
+        return id;
+    }
+
+    /** The document's own columns, named as in the insert and the revision. */
+    private static Map<String, Object> documentParams(DirectiveRequest request, String place) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("type", request.type().name());
+        p.put("fieldCode", request.fieldCode());
+        p.put("subject", request.subject());
+        p.put("legalBasis", request.legalBasis());
+        p.put("place", place);
+        p.put("urgency", (request.urgency() == null ? Urgency.NORMAL : request.urgency()).name());
+        p.put("authority", request.signer().authority());
+        p.put("title", request.signer().title());
+        p.put("name", request.signer().name());
+        p.put("closingText", request.closingText());
+        p.put("copyTo", String.join("\n", request.copyToOrEmpty()));
+        p.put("archiveCodes", request.archiveCodes());
+        p.put("periodEnd", request.periodEnd());
+        return p;
+    }
+
+    /** Recipients and items of a draft, in the order written. */
+    private void insertContent(long id, DirectiveRequest request) {
         List<String> recipients = request.recipients();
         for (int i = 0; i < recipients.size(); i++) {
             jdbc.sql("insert into directive_recipient (directive_id, position, recipient_code) values (?, ?, ?)")
@@ -61,7 +74,28 @@ public class DirectiveRepository {
         for (int i = 0; i < request.items().size(); i++) {
             insertItem(id, i + 1, request.items().get(i));
         }
-        return id;
+    }
+
+    /**
+     * Replaces a returned draft's content with its revision. Only before issuing: no assignment
+     * refers to the items yet, so they are replaced, not patched.
+     */
+    public void replaceDraft(long id, DirectiveRequest request, String place) {
+        Map<String, Object> p = documentParams(request, place);
+        p.put("id", id);
+        jdbc.sql("""
+                        update directive set doc_type = :type, field_code = :fieldCode, subject = :subject,
+                            legal_basis = :legalBasis, place = :place, urgency = :urgency, signer_authority = :authority,
+                            signer_title = :title, signer_name = :name, closing_text = :closingText, copy_to = :copyTo,
+                            archive_codes = :archiveCodes, period_end = :periodEnd
+                        where id = :id""")
+                .params(p)
+                .update();
+        jdbc.sql("delete from directive_item_responsible where item_id in (select id from directive_item where directive_id = ?)")
+                .param(id).update();
+        jdbc.sql("delete from directive_item where directive_id = ?").param(id).update();
+        jdbc.sql("delete from directive_recipient where directive_id = ?").param(id).update();
+        insertContent(id, request);
     }
 
     private void insertItem(long directiveId, int position, DirectiveRequest.Item item) {

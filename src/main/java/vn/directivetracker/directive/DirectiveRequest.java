@@ -24,13 +24,16 @@ public record DirectiveRequest(
         @Size(max = 120, message = "Địa danh tối đa 120 ký tự") String place,
         Urgency urgency,
         @NotNull(message = "Chưa có người ký") @Valid Signer signer,
-        @NotEmpty(message = "Chưa có nơi nhận (Kính gửi)")
-                List<@NotBlank(message = "Mã nơi nhận trống") String> recipients,
-        List<@NotBlank(message = "Nơi nhận để biết trống") @Size(max = 255) String> copyTo,
+        @NotEmpty(message = "Chưa có nơi nhận (Kính gửi)") @Size(max = 500, message = "Tối đa 500 nơi nhận")
+                List<@NotBlank(message = "Mã nơi nhận trống") @Size(max = 40, message = "Mã tối đa 40 ký tự") String> recipients,
+        // Stored joined in one varchar(4000): 30 × 120 characters with separators fit.
+        @Size(max = 30, message = "Tối đa 30 nơi nhận để biết")
+                List<@NotBlank(message = "Nơi nhận để biết trống") @Size(max = 120, message = "Tối đa 120 ký tự") String> copyTo,
         @Size(max = 255, message = "Ký hiệu lưu tối đa 255 ký tự") String archiveCodes,
         @Size(max = 2000, message = "Phần kết tối đa 2000 ký tự") String closingText,
         LocalDate periodEnd,
-        @NotEmpty(message = "Văn bản phải có ít nhất một nhiệm vụ") List<@NotNull @Valid Item> items) {
+        @NotEmpty(message = "Văn bản phải có ít nhất một nhiệm vụ") @Size(max = 200, message = "Tối đa 200 nhiệm vụ")
+                List<@NotNull @Valid Item> items) {
 
     public record Signer(
             @NotBlank(message = "Chưa có thẩm quyền ký (TM./KT.)") @Size(max = 255) String authority,
@@ -45,11 +48,14 @@ public record DirectiveRequest(
             @NotBlank(message = "Chưa có số thứ tự mục") @Size(max = 20) String label,
             @NotBlank(message = "Chưa có nội dung nhiệm vụ") @Size(max = 10000, message = "Nội dung tối đa 10000 ký tự")
                     String content,
-            @NotEmpty(message = "Chưa có đơn vị chủ trì")
-                    List<@NotBlank(message = "Mã đơn vị trống") String> leadAgencies,
-            List<@NotBlank(message = "Mã đơn vị trống") String> coordinatingAgencies,
+            @NotEmpty(message = "Chưa có đơn vị chủ trì") @Size(max = 500, message = "Tối đa 500 đơn vị chủ trì")
+                    List<@NotBlank(message = "Mã đơn vị trống") @Size(max = 40, message = "Mã tối đa 40 ký tự") String> leadAgencies,
+            @Size(max = 500, message = "Tối đa 500 đơn vị phối hợp")
+                    List<@NotBlank(message = "Mã đơn vị trống") @Size(max = 40, message = "Mã tối đa 40 ký tự") String> coordinatingAgencies,
             LocalDate deadline,
-            @Positive(message = "Số ngày làm việc phải lớn hơn 0") Integer deadlineWorkingDays,
+            @Positive(message = "Số ngày làm việc phải lớn hơn 0")
+                    @jakarta.validation.constraints.Max(value = 750, message = "Số ngày làm việc tối đa 750 (khoảng 3 năm)")
+                    Integer deadlineWorkingDays,
             boolean ongoing,
             ReportSchedule reportSchedule) {
 

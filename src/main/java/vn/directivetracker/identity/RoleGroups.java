@@ -24,5 +24,6 @@ class RoleGroups implements StartupStep {
         identity.ensureGroup(Roles.OFFICE_LEADER, "Lãnh đạo Văn phòng UBND tỉnh", CamundaIdentity.TYPE_ROLE);
         identity.ensureGroup(Roles.PROVINCIAL_LEADER, "Lãnh đạo UBND tỉnh", CamundaIdentity.TYPE_ROLE);
         identity.ensureGroup(Roles.CLERK, "Văn thư", CamundaIdentity.TYPE_ROLE);
+        identity.ensureGroup(Roles.MONITORING, "Giám sát vận hành (số liệu Prometheus)", CamundaIdentity.TYPE_ROLE);
     }
 }

@@ -12,6 +12,9 @@ public final class Roles {
     public static final String PROVINCIAL_LEADER = "provincialleader";
     public static final String CLERK = "clerk";
 
+    /** Reads operational metrics ({@code /actuator/prometheus}); a scraper's account, no other right. */
+    public static final String MONITORING = "monitoring";
+
     /** Camunda's administrators group (the starter's admin user is a member): every permission. */
     public static final String CAMUNDA_ADMIN = Groups.CAMUNDA_ADMIN;
 

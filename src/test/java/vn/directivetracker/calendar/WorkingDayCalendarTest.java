@@ -87,7 +87,7 @@ class WorkingDayCalendarTest extends IntegrationTest {
     @Test
     void holidayFileWithABadLineIsRejectedWholeAndChangesNothing() {
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.TEXT_PLAIN);
+        headers.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
         long before = count("holiday");
         String csv = "date;type;name\n2028-01-01;OFF;Tết Dương lịch\n2028-13-01;OFF;Sai ngày\n2028-02-01;NGHI;Sai loại\n";
         ResponseEntity<JsonNode> response = rest.withBasicAuth("admin", "demo")

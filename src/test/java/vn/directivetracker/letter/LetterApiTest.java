@@ -81,7 +81,8 @@ class LetterApiTest extends IntegrationTest {
         ResponseEntity<String> response = post("cbsngv", TEXT, CorpusLetters.seedText().getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(json(response).path("detail").asText()).contains("Chỉ chuyên viên theo dõi");
+        // Spring Security's path rule (issue 10) refuses before the controller reads the body.
+        assertThat(json(response).path("detail").asText()).isNotBlank().doesNotContain("Exception");
         assertThat(response.getBody()).doesNotContain("leadAgencies");
         assertThat(parsedCount()).isEqualTo(before);
     }

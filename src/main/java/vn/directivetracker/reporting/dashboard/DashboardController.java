@@ -36,6 +36,7 @@ class DashboardController {
             @RequestParam(required = false) Long directiveId,
             Model model) {
         access.requireOverview();
+        vn.directivetracker.common.ReferenceDates.check("asOf", asOf);
         model.addAttribute("view", dashboard.build(asOf != null ? asOf : clocks.today(), kind, directiveId));
         model.addAttribute("legend", DashboardView.LEGEND);
         model.addAttribute("kinds", KIND_LABELS);

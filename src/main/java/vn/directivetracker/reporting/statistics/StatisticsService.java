@@ -49,6 +49,7 @@ public class StatisticsService {
      * and be visible to the caller, a directive must exist.
      */
     public Statistics query(Long directiveId, String agency, AgencyKind agencyKind, LocalDate asOf, String periodCode) {
+        vn.directivetracker.common.ReferenceDates.check("asOf", asOf);
         ReportingPeriod period = null;
         if (periodCode != null) {
             period = ReportingPeriods.require(periodCode);

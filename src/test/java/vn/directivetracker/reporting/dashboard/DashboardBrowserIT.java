@@ -5,12 +5,11 @@ import static vn.directivetracker.reporting.ReportingFixtures.*;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,10 +26,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.FileSystemUtils;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.support.IntegrationTest;
+import vn.directivetracker.support.WebSession;
 
 /**
  * The leaders' dashboard in real headless Chromium (Debian chromium + chromedriver, nothing
@@ -72,11 +71,13 @@ class DashboardBrowserIT extends IntegrationTest {
     @Test
     void coordinatorSeesTheChartAndTheOverdueList() throws IOException {
         browser = chromium();
-        // HTTP Basic, as the browser would send it after the login prompt.
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString("dieuphoi:demo".getBytes(StandardCharsets.UTF_8)))));
+        // The dashboard sends a person to the one login page, then back to the dashboard.
         browser.get("http://localhost:" + port + "/dashboard/?asOf=2026-12-16&directiveId=" + directiveId);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("username")).sendKeys("dieuphoi");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        Files.write(SCREENSHOTS.resolve("login.png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.findElement(By.id("login-submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart .bar-row")));
         Files.write(SCREENSHOTS.resolve("dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
@@ -118,9 +119,15 @@ class DashboardBrowserIT extends IntegrationTest {
 
     @Test
     void onlyCoordinatorsAndLeadersGetIn() {
-        assertThat(rest.getForEntity("/dashboard/", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(as("cbsngv").getForEntity("/dashboard/", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("lanhdaoubnd").getForEntity("/dashboard/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        HttpResponse<String> anonymous = new WebSession(port).get("/dashboard/");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        WebSession officer = new WebSession(port);
+        officer.login("cbsngv", "demo");
+        assertThat(officer.get("/dashboard/").statusCode()).isEqualTo(403);
+        WebSession leader = new WebSession(port);
+        leader.login("lanhdaoubnd", "demo");
+        assertThat(leader.get("/dashboard/").statusCode()).isEqualTo(200);
     }
 
     private static ChromeDriver chromium() throws IOException {

@@ -1,5 +1,5 @@
 // Directive Tracker: replaces the Welcome app's default config.js (same path, our classpath entry wins).
-// The Welcome page is where Tasklist's and Cockpit's app menu leads; it lists the leaders' dashboard.
+// The Welcome page is where Tasklist's and Cockpit's app menu leads; it lists the workspace and the leaders' dashboard.
 import common, {VENDOR} from '../../directive-tracker/common-config.js';
 
 export default {
@@ -10,9 +10,9 @@ export default {
   },
   links: [
     {
-      label: 'Không gian làm việc',
+      label: 'Không gian làm việc: văn bản chỉ đạo',
       href: '/app/',
-      description: 'Văn bản chỉ đạo, nhiệm vụ của đơn vị, báo cáo tiến độ'
+      description: 'Danh sách văn bản, tạo văn bản mới từ công văn, chi tiết, điều chỉnh, thu hồi; ủy quyền'
     },
     {
       label: 'Bảng theo dõi thực hiện văn bản chỉ đạo',
