@@ -13,10 +13,11 @@ import vn.directivetracker.common.ConflictException;
  * Changes the running fan-out of {@code directive-execution} when an item's agencies are amended:
  * one more child for an added agency, one child cancelled for a removed one. Uses Camunda's process
  * instance modification on the multi-instance call activity, so its counters stay right and the
- * directive still closes when the remaining children are done.
+ * directive still closes when the remaining children are done. Public for {@code assignment}'s item
+ * amendments, which decide what to add or cancel.
  */
 @Component
-class ExecutionFanOut {
+public class ExecutionFanOut {
 
     private static final String CALL_ACTIVITY = DirectiveExecutionProcess.Elements.EXECUTE_ASSIGNMENTS;
 
@@ -26,7 +27,7 @@ class ExecutionFanOut {
         this.runtimeService = runtimeService;
     }
 
-    void add(String executionProcessInstanceId, long assignmentId) {
+    public void add(String executionProcessInstanceId, long assignmentId) {
         requireFanOutRunning(executionProcessInstanceId);
         runtimeService.createProcessInstanceModification(executionProcessInstanceId)
                 .startBeforeActivity(CALL_ACTIVITY)
@@ -34,7 +35,7 @@ class ExecutionFanOut {
                 .execute();
     }
 
-    void cancel(String executionProcessInstanceId, long assignmentId) {
+    public void cancel(String executionProcessInstanceId, long assignmentId) {
         requireFanOutRunning(executionProcessInstanceId);
         List<Execution> inner = runtimeService.createExecutionQuery()
                 .processInstanceId(executionProcessInstanceId)

@@ -8,12 +8,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.directivetracker.assignment.ItemAmendments;
 import vn.directivetracker.common.SystemActions;
 import vn.directivetracker.directive.DirectiveService;
 
 /**
  * "Chi tiết văn bản" ({@link DirectiveDetails}) and the coordinators' actions on it — revoke, amend an
- * item — which go through {@link DirectiveService} exactly as {@code /api/directives} does: the role
+ * item — which go through {@link DirectiveService} and {@link ItemAmendments} exactly as
+ * {@code /api/directives} does: the role
  * is checked here, the engine then moves every agency's process as a system action.
  */
 @Controller
@@ -21,13 +23,15 @@ class DirectiveDetailController {
 
     private final DirectiveDetails details;
     private final DirectiveService directives;
+    private final ItemAmendments amendments;
     private final SystemActions systemActions;
     private final WorkspaceUser user;
 
-    DirectiveDetailController(DirectiveDetails details, DirectiveService directives, SystemActions systemActions,
-            WorkspaceUser user) {
+    DirectiveDetailController(DirectiveDetails details, DirectiveService directives, ItemAmendments amendments,
+            SystemActions systemActions, WorkspaceUser user) {
         this.details = details;
         this.directives = directives;
+        this.amendments = amendments;
         this.systemActions = systemActions;
         this.user = user;
     }
@@ -72,7 +76,7 @@ class DirectiveDetailController {
         }
         String coordinator = user.id();
         return act(id, flash, "Đã điều chỉnh mục " + item + ".",
-                () -> systemActions.run(() -> directives.amendItem(id, item, newDeadline, FormValues.codes(addLead),
+                () -> systemActions.run(() -> amendments.amendItem(id, item, newDeadline, FormValues.codes(addLead),
                         FormValues.codes(addCoordinating), FormValues.codes(remove), reason, coordinator)));
     }
 

@@ -38,19 +38,10 @@ class ArchitectureTest {
 
     private static final String ROOT = "vn.directivetracker.";
 
-    /**
-     * The one dependency against the direction that is still there: {@code directive} plans, amends
-     * and shows assignments through {@code assignment}'s classes. Moving those operations behind
-     * domain events is the next step (docs/adr/0010-dependency-direction-and-domain-events.md, "Open").
-     */
-    private static final DescribedPredicate<JavaClass> DIRECTIVE = resideInAPackage("..directivetracker.directive..");
-    private static final DescribedPredicate<JavaClass> ASSIGNMENT = resideInAPackage("..directivetracker.assignment..");
-
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching(ROOT + "(*)..")
             .namingSlices("$1")
-            .should().beFreeOfCycles()
-            .ignoreDependency(DIRECTIVE, ASSIGNMENT);
+            .should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule reportingFeaturesAreFreeOfCycles = slices().matching(ROOT + "reporting.(*)..")
@@ -84,7 +75,7 @@ class ArchitectureTest {
             .whereLayer("access").mayOnlyBeAccessedByLayers("delegation")
             // The domain, bottom to top: common/identity → agency, calendar → directive → assignment → reporting.
             .whereLayer("reporting").mayOnlyBeAccessedByLayers("notification", "access")
-            .whereLayer("assignment").mayOnlyBeAccessedByLayers("reporting", "notification", "access", "audit", "directive")
+            .whereLayer("assignment").mayOnlyBeAccessedByLayers("reporting", "notification", "access", "audit")
             .whereLayer("directive").mayOnlyBeAccessedByLayers("assignment", "reporting", "notification", "access", "audit",
                     "letter")
             .whereLayer("calendar").mayOnlyBeAccessedByLayers("directive", "assignment", "reporting", "notification",
@@ -92,8 +83,7 @@ class ArchitectureTest {
             .whereLayer("agency").mayOnlyBeAccessedByLayers("directive", "assignment", "reporting", "notification",
                     "access", "delegation", "audit", "accounts", "letter")
             .whereLayer("identity").mayOnlyBeAccessedByLayers("agency", "calendar", "directive", "assignment", "reporting",
-                    "notification", "access", "delegation", "audit", "accounts", "letter")
-            .ignoreDependency(DIRECTIVE, ASSIGNMENT);
+                    "notification", "access", "delegation", "audit", "accounts", "letter");
 
     @ArchTest
     static final ArchRule domainPackagesDoNotSendMail = noClasses()

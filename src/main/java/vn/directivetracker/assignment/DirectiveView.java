@@ -1,9 +1,14 @@
-package vn.directivetracker.directive;
+package vn.directivetracker.assignment;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import vn.directivetracker.assignment.StatusBucket;
+import vn.directivetracker.directive.DirectiveItem;
+import vn.directivetracker.directive.DirectiveStatus;
+import vn.directivetracker.directive.DocumentType;
+import vn.directivetracker.directive.ReportSchedule;
+import vn.directivetracker.directive.ResponsibleRole;
+import vn.directivetracker.directive.Urgency;
 
 /** {@code GET /api/directives/{id}}: the document, its items, and every assignment with its status today. */
 public record DirectiveView(

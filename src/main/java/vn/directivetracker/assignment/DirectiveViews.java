@@ -1,4 +1,4 @@
-package vn.directivetracker.directive;
+package vn.directivetracker.assignment;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,15 +10,18 @@ import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.agency.AgencyScope;
 import vn.directivetracker.agency.CurrentScope;
-import vn.directivetracker.assignment.Assignment;
-import vn.directivetracker.assignment.AssignmentRepository;
-import vn.directivetracker.assignment.AssignmentStatuses;
-import vn.directivetracker.assignment.DeadlineHistory;
 import vn.directivetracker.common.Clocks;
+import vn.directivetracker.directive.Directive;
+import vn.directivetracker.directive.DirectiveEvent;
+import vn.directivetracker.directive.DirectiveItem;
+import vn.directivetracker.directive.DirectiveRepository;
+import vn.directivetracker.directive.DirectiveService;
 
 /**
  * What the directive API shows: the letter with every assignment's status, and its history, each cut
- * to what the signed-in user's agencies may see (docs/adr/0006-authorization-model.md).
+ * to what the signed-in user's agencies may see (docs/adr/0006-authorization-model.md). It lives in
+ * {@code assignment}, above {@code directive}: the letter alone does not know its assignments
+ * (docs/adr/0010-dependency-direction-and-domain-events.md).
  */
 @Service
 public class DirectiveViews {
