@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/admin/users/import} (text/csv, UTF-8): onboard a province's officers and heads
- * at once. Administrators only — the rule on {@code /api/admin/} in ApiAccessRules, and the engine's
+ * at once. Administrators only — the rule on {@code /api/admin/} in access.SecurityConfig, and the engine's
  * own authorization on every identity write.
  */
 @RestController

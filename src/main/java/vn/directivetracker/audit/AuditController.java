@@ -12,7 +12,7 @@ import vn.directivetracker.common.InvalidRequestException;
 
 /**
  * {@code GET /api/audit}: who started, claimed, completed, returned, acted for whom — for
- * coordinators and leaders (the rule on {@code /api/audit} in ApiAccessRules). Either one directive
+ * coordinators and leaders (the rule on {@code /api/audit} in access.SecurityConfig). Either one directive
  * ({@code directiveId}) or a period ({@code from}, {@code to}, default the last 7 days), optionally one
  * user ({@code userId}); at most {@code limit} entries (default 200, at most 1000), the latest.
  */

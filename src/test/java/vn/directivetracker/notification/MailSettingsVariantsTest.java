@@ -102,11 +102,11 @@ class MailSettingsVariantsTest extends IntegrationTest {
     @Test
     void prometheusScrapesTheOutboxGaugesAndTheSendCounters() {
         notifications.dueSoonReminder(sngv.id());
-        String before = rest.getForObject("/actuator/prometheus", String.class);
+        String before = rest.withBasicAuth("admin", "demo").getForObject("/actuator/prometheus", String.class);
         assertThat(before).containsPattern("directive_tracker_mail_outbox\\{status=\"PENDING\"\\} [1-9]")
                 .contains("directive_tracker_mail_outbox{status=\"FAILED\"}");
         dispatchMail();
-        String after = rest.getForObject("/actuator/prometheus", String.class);
+        String after = rest.withBasicAuth("admin", "demo").getForObject("/actuator/prometheus", String.class);
         assertThat(after).contains("directive_tracker_mail_outbox{status=\"PENDING\"} 0.0")
                 .containsPattern("directive_tracker_mail_sent_total\\{event=\"DUE_SOON_REMINDER\"\\} [1-9]");
     }
