@@ -128,7 +128,7 @@ class WorkingDayCalendarTest extends IntegrationTest {
     @Test
     void aHolidayFileMarksProvisionalDaysAndRejectsAnUnknownStatus() {
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.TEXT_PLAIN);
+        headers.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
         long before = count("holiday");
         ResponseEntity<JsonNode> bad = rest.withBasicAuth("admin", "demo").postForEntity("/api/calendar/holidays/import",
                 new HttpEntity<>("date;type;name;status\n2029-01-01;OFF;Tết Dương lịch;chắc chắn\n", headers), JsonNode.class);
