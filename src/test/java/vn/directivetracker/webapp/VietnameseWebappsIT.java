@@ -137,7 +137,9 @@ class VietnameseWebappsIT extends IntegrationTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
         complete.click();
         waitFor(d -> taskService.createTaskQuery().taskId(acknowledge.getId()).count() == 0, "the task completed");
-        waitForText("Công việc đã hoàn thành.");
+        waitForText("Chọn một công việc trong danh sách.");
+        waitForText("Thực hiện và báo cáo tiến độ");
+        assertVietnamese("after completion", "Select a task in the list", "Created", "ago");
         screenshot("tasklist-completed");
         assertThat(assignments.get(soNgoaiVu.id()).acknowledgedAt()).isNotNull();
 
