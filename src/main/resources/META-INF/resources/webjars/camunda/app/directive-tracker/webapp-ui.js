@@ -8,8 +8,7 @@
 //     start a process (agency officers and heads may do neither, ADR 6). styles/user-styles.css hides
 //     both entries; this script shows them after asking the engine (GET .../authorization/check).
 //  4. The app switcher's labels, which Camunda hard-codes in English.
-const LOCALE_KEY = 'directiveTracker.locale';
-const locale = localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'vi';
+import {LOCALE as locale, LOCALE_KEY} from './common-config.js';
 
 // Camunda's determinePreferredLanguage() reads navigator.languages[0]; it runs when AngularJS
 // configures the app, which happens after the custom scripts are imported.
