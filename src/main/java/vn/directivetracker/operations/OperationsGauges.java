@@ -49,7 +49,7 @@ class OperationsGauges implements MeterBinder {
                         "select count(*) from ACT_RU_INCIDENT where ID_ = ROOT_CAUSE_INCIDENT_ID_").query(Long.class).single())
                 .description("Camunda incidents waiting for a person (Cockpit), counted once per root cause")
                 .register(registry);
-        Gauge.builder("directive.tracker.jobs.due", () -> JobExecutorHealthIndicator.dueJobs(management))
+        Gauge.builder("directive.tracker.jobs.due", () -> JobBacklogHealthIndicator.dueJobs(management))
                 .description("Jobs due and not yet done (fan-out, timers, async steps)")
                 .register(registry);
     }

@@ -47,7 +47,7 @@ class HealthAndGaugesTest extends IntegrationTest {
         assertThat((Map) liveness.getBody().get("components")).containsOnlyKeys("livenessState", "jobExecutor");
         assertThat((Map) readiness.getBody().get("components")).containsOnlyKeys("readinessState", "db");
         // SMTP is configured in tests (GreenMail): Spring Boot's mail indicator checks it is reachable.
-        assertThat(((Map) health("").get("components"))).containsKeys("db", "jobExecutor", "mailOutbox", "mail");
+        assertThat(((Map) health("").get("components"))).containsKeys("db", "jobExecutor", "jobBacklog", "mailOutbox", "mail");
     }
 
     @Test
@@ -78,9 +78,9 @@ class HealthAndGaugesTest extends IntegrationTest {
     void dueJobsShowInTheGaugeAndTurnTheJobHealthDownAboveTheThreshold() {
         submitAndIssue(DirectiveFixtures.withDeadline("V/v thử tồn đọng công việc " + System.nanoTime(), List.of("SNGV"),
                 LocalDate.now().plusMonths(2)));
-        long due = JobExecutorHealthIndicator.dueJobs(managementService);
+        long due = JobBacklogHealthIndicator.dueJobs(managementService);
         double gaugeBefore = gauge("directive.tracker.jobs.due");
-        JobExecutorHealthIndicator health = new JobExecutorHealthIndicator(processEngine, new OperationsSettings(due + 1));
+        JobBacklogHealthIndicator health = new JobBacklogHealthIndicator(managementService, new OperationsSettings(due + 1));
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
         // Two timers come due: two more jobs waiting for an executor, one more than the threshold allows.

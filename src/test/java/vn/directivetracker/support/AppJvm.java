@@ -94,7 +94,7 @@ public final class AppJvm implements AutoCloseable {
     /** HTTP status of {@code /actuator/health<group>}, or -1 when the node does not answer. */
     public int healthStatus(String group) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri("/actuator/health" + group)).timeout(Duration.ofSeconds(10)).build(),
+            return HTTP.send(HttpRequest.newBuilder(uri("/actuator/health" + group)).timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
