@@ -5,22 +5,19 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.identity.CamundaIdentity;
 import vn.directivetracker.identity.Roles;
+import vn.directivetracker.common.StartupStep;
 
 /**
  * Brings every group's grants up to {@link AccessPolicy} at start-up, after the registry import
- * (order 10) has created the agency groups. Idempotent; also repairs a database whose groups were
+ * step has created the agency groups ({@code startup.StartupSequence}). Idempotent; also repairs a database whose groups were
  * created before authorization was switched on. Agencies added later get theirs from
  * {@link CamundaIdentity#ensureGroup} when their group is created.
  */
 @Component
-@Order(12)
-class AccessGrantsSetup implements ApplicationRunner {
+class AccessGrantsSetup implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(AccessGrantsSetup.class);
 
@@ -33,7 +30,12 @@ class AccessGrantsSetup implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public String name() {
+        return "access-grants";
+    }
+
+    @Override
+    public void run() {
         Roles.ALL.forEach(policy::grantRole);
         int agencyGroups = 0;
         for (String type : new String[] {CamundaIdentity.TYPE_AGENCY, CamundaIdentity.TYPE_AGENCY_HEADS}) {

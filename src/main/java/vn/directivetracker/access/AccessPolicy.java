@@ -24,7 +24,7 @@ import vn.directivetracker.directive.DirectiveIssuanceProcess;
 import vn.directivetracker.identity.Roles;
 
 /**
- * What each kind of group may do in the engine (DESIGN §2, ADR 6). Task permissions are not here:
+ * What each kind of group may do in the engine (docs/adr/0006-authorization-model.md). Task permissions are not here:
  * Camunda grants a task's candidate groups READ and UPDATE on that task when it is created, which is
  * exactly "an agency works its own tasks". What is here is everything around the tasks: which web
  * applications a group opens, which process definitions it reads (Tasklist shows their names and

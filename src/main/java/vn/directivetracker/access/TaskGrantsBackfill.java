@@ -14,10 +14,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.common.StartupStep;
 
 /**
  * Camunda writes a task's grants (candidates, assignee, owner: READ and UPDATE) only when the task
@@ -27,8 +25,7 @@ import org.springframework.stereotype.Component;
  * again (the table then holds task grants).
  */
 @Component
-@Order(13)
-class TaskGrantsBackfill implements ApplicationRunner {
+class TaskGrantsBackfill implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(TaskGrantsBackfill.class);
     private static final int PAGE = 500;
@@ -46,7 +43,12 @@ class TaskGrantsBackfill implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public String name() {
+        return "task-grants-backfill";
+    }
+
+    @Override
+    public void run() {
         if (authorizationService.createAuthorizationQuery().resourceType(TASK).count() > 0
                 || taskService.createTaskQuery().count() == 0) {
             return;

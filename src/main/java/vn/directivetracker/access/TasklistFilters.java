@@ -10,13 +10,11 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.assignment.AgencyAssignmentProcess;
 import vn.directivetracker.directive.DirectiveIssuanceProcess;
 import vn.directivetracker.identity.Roles;
+import vn.directivetracker.common.StartupStep;
 
 /**
  * The shared Tasklist filters, in Vietnamese, kept up to date at every start (created, or their
@@ -27,8 +25,7 @@ import vn.directivetracker.identity.Roles;
  * get due dates from the deadline work (issue 3), until then these lists stay empty.
  */
 @Component
-@Order(15)
-class TasklistFilters implements ApplicationRunner {
+class TasklistFilters implements StartupStep {
 
     static final String MY_AGENCY = "Việc của đơn vị";
     static final String MINE = "Việc của tôi";
@@ -40,7 +37,8 @@ class TasklistFilters implements ApplicationRunner {
 
     /** Task keys a reviewer decides on; {@code DecideExtension} arrives with the deadline work (issue 3). */
     static final String[] REVIEW_TASKS = {
-        AgencyAssignmentProcess.Elements.REVIEW_RESULT, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT, "DecideExtension"};
+        AgencyAssignmentProcess.Elements.REVIEW_RESULT, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT,
+        AgencyAssignmentProcess.Elements.DECIDE_EXTENSION};
 
     /** Who may read a filter: everyone signed in, or only the listed groups. */
     private record Spec(String name, String description, int priority, String color, TaskQuery query, List<String> groups) {}
@@ -59,7 +57,12 @@ class TasklistFilters implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public String name() {
+        return "tasklist-filters";
+    }
+
+    @Override
+    public void run() {
         for (Spec spec : specs()) {
             String filterId = ensure(spec);
             if (spec.groups().isEmpty()) {

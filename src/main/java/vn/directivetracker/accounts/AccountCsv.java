@@ -5,13 +5,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import vn.directivetracker.common.CsvReader;
 import vn.directivetracker.common.FieldViolation;
 
 /**
- * Reads an account file: UTF-8, {@code ;}-separated like the agency registry, a header line, then
+ * Reads an account file with {@link CsvReader} (UTF-8, {@code ;}-separated, quoted fields allowed), a header line, then
  * {@code id;firstName;lastName;email;agencyCode;role[;password]}. {@code role} lists one or more of
  * officer, head, coordinator, officeleader, provincialleader, clerk, separated by commas; officer and
- * head need the agency code. Blank lines and lines starting with {@code #} are skipped. Every problem
+ * head need the agency code. Every problem
  * is reported with its line number; rows with problems are left out of the result.
  */
 final class AccountCsv {
@@ -21,36 +22,38 @@ final class AccountCsv {
     private AccountCsv() {}
 
     static List<AccountRow> parse(String text, List<FieldViolation> problems) {
-        String[] lines = text.replace("\uFEFF", "").split("\r?\n", -1);
-        List<AccountRow> rows = new ArrayList<>();
-        boolean headerSeen = false;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String field = "dòng " + (i + 1);
-            String[] cells = line.split(";", -1);
-            if (!headerSeen) {
-                headerSeen = true;
-                if (!isHeader(cells)) {
-                    problems.add(new FieldViolation(field, "Dòng tiêu đề phải là " + String.join(";", COLUMNS)
-                            + " (cột password có thể bỏ)"));
-                    return List.of();
-                }
-                continue;
-            }
-            if (cells.length != COLUMNS.size() && cells.length != COLUMNS.size() - 1) {
-                problems.add(new FieldViolation(field, "Cần " + (COLUMNS.size() - 1) + " hoặc " + COLUMNS.size()
-                        + " cột ngăn cách bằng dấu ;, dòng này có " + cells.length));
-                continue;
-            }
-            row(i + 1, cells, problems).ifPresent(rows::add);
+        List<CsvReader.Row> lines;
+        try {
+            lines = CsvReader.read(text);
+        } catch (CsvReader.UnreadableException e) {
+            problems.add(violation(e.problem()));
+            return List.of();
         }
-        if (!headerSeen) {
+        if (lines.isEmpty()) {
             problems.add(new FieldViolation("dòng 1", "Tệp trống: cần dòng tiêu đề và ít nhất một tài khoản"));
+            return List.of();
+        }
+        if (!isHeader(lines.get(0).cells().toArray(String[]::new))) {
+            problems.add(violation(lines.get(0).problem(null, "Dòng tiêu đề phải là " + String.join(";", COLUMNS)
+                    + " (cột password có thể bỏ)")));
+            return List.of();
+        }
+        List<AccountRow> rows = new ArrayList<>();
+        for (CsvReader.Row line : lines.subList(1, lines.size())) {
+            String[] cells = line.cells().toArray(String[]::new);
+            if (cells.length != COLUMNS.size() && cells.length != COLUMNS.size() - 1) {
+                problems.add(violation(line.problem(null, "Cần " + (COLUMNS.size() - 1) + " hoặc " + COLUMNS.size()
+                        + " cột ngăn cách bằng dấu ;, dòng này có " + cells.length)));
+                continue;
+            }
+            row((int) line.line(), cells, problems).ifPresent(rows::add);
         }
         return rows;
+    }
+
+    /** Account problems are named by line ("dòng 3"), as the import page shows them. */
+    static FieldViolation violation(CsvReader.Problem problem) {
+        return new FieldViolation("dòng " + problem.line(), problem.message());
     }
 
     private static boolean isHeader(String[] cells) {

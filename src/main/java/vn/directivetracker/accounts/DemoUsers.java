@@ -1,24 +1,21 @@
 package vn.directivetracker.accounts;
 
 import java.util.List;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.identity.CamundaIdentity;
 import vn.directivetracker.identity.Roles;
+import vn.directivetracker.common.StartupStep;
 
 /**
- * Demo accounts of DESIGN §9 (password {@code demo}), only in the embedded default profile
+ * Demo accounts of README "Roles and security" (password {@code demo}), only in the embedded default profile
  * ({@code directive-tracker.demo.enabled}); the {@code prod} profile never creates them.
  */
 @Component
-@Order(20)
 @ConditionalOnProperty(name = "directive-tracker.demo.enabled", havingValue = "true")
-class DemoUsers implements ApplicationRunner {
+class DemoUsers implements StartupStep {
 
     static final String PASSWORD = "demo";
 
@@ -35,7 +32,12 @@ class DemoUsers implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public String name() {
+        return "demo-users";
+    }
+
+    @Override
+    public void run() {
         user("dieuphoi", "Chuyên viên", "theo dõi", Roles.COORDINATOR);
         user("lanhdaovp", "Chánh", "Văn phòng", Roles.OFFICE_LEADER);
         user("lanhdaoubnd", "Phó Chủ tịch", "UBND tỉnh", Roles.PROVINCIAL_LEADER);

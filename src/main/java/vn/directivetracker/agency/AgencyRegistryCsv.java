@@ -1,9 +1,7 @@
 package vn.directivetracker.agency;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.directivetracker.common.CsvReader;
 
 /**
- * Reads the registry's data files: semicolon-separated (agency names contain commas), UTF-8, one
- * header line, lines starting with {@code #} are comments. A bad line stops the import with its
+ * Reads the registry's data files with {@link CsvReader} (semicolon-separated, quoted fields allowed,
+ * {@code #} comments) and one header line. A bad line stops the import with its
  * line number, so a province importing its 135 communes learns exactly what to fix.
  */
 final class AgencyRegistryCsv {
@@ -69,53 +68,41 @@ final class AgencyRegistryCsv {
     }
 
     private static List<Line> lines(InputStream in, String source, String header) throws IOException {
-        List<Line> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String text;
-            int number = 0;
-            boolean headerSeen = false;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                String trimmed = text.strip().replace("\uFEFF", "");
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                if (!headerSeen) {
-                    if (!trimmed.equalsIgnoreCase(header)) {
-                        throw new InvalidRegistryException(source + ":" + number + ": dòng tiêu đề phải là '" + header + "'");
-                    }
-                    headerSeen = true;
-                    continue;
-                }
-                lines.add(new Line(source, number, trimmed));
-            }
+        List<CsvReader.Row> rows;
+        try {
+            rows = CsvReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (CsvReader.UnreadableException e) {
+            throw new InvalidRegistryException(source + ":" + e.problem().line() + ": " + e.problem().message());
         }
-        return lines;
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        CsvReader.Row first = rows.get(0);
+        if (!String.join(";", first.cells().stream().map(String::strip).toList()).equalsIgnoreCase(header)) {
+            throw new InvalidRegistryException(source + ":" + first.line() + ": dòng tiêu đề phải là '" + header + "'");
+        }
+        return rows.subList(1, rows.size()).stream().map(row -> new Line(source, row)).toList();
     }
 
-    private record Line(String source, int number, String text) {
+    private record Line(String source, CsvReader.Row row) {
 
         String[] fields(int count) {
-            String[] f = text.split(";", -1);
-            require(f.length == count, "cần " + count + " cột, có " + f.length);
-            for (int i = 0; i < f.length; i++) {
-                f[i] = f[i].strip();
-            }
-            return f;
+            require(row.size() == count, "cần " + count + " cột, có " + row.size());
+            return row.cells().stream().map(String::strip).toArray(String[]::new);
         }
 
         AgencyKind parseKind(String kind) {
             try {
                 return AgencyKind.valueOf(kind);
             } catch (IllegalArgumentException e) {
-                throw new InvalidRegistryException(source + ":" + number + ": loại đơn vị không hợp lệ '" + kind
+                throw new InvalidRegistryException(source + ":" + row.line() + ": loại đơn vị không hợp lệ '" + kind
                         + "' (DEPARTMENT, PROVINCIAL_UNIT, WARD, COMMUNE)");
             }
         }
 
         void require(boolean condition, String message) {
             if (!condition) {
-                throw new InvalidRegistryException(source + ":" + number + ": " + message);
+                throw new InvalidRegistryException(source + ":" + row.line() + ": " + message);
             }
         }
     }

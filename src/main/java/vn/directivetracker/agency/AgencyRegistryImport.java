@@ -3,19 +3,16 @@ package vn.directivetracker.agency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.common.StartupStep;
 
 /**
  * Imports the registry at start-up. Point {@code directive-tracker.registry.agencies} at a file
  * of your own (e.g. {@code file:/etc/directive-tracker/agencies.csv}) to load the full list.
  */
 @Component
-@Order(10)
-class AgencyRegistryImport implements ApplicationRunner {
+class AgencyRegistryImport implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(AgencyRegistryImport.class);
 
@@ -33,7 +30,12 @@ class AgencyRegistryImport implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public String name() {
+        return "agency-registry";
+    }
+
+    @Override
+    public void run() {
         int count = registry.importRegistry(agencyFile, setFile);
         log.info("Agency registry: {} agencies from {}", count, agencyFile.getDescription());
     }

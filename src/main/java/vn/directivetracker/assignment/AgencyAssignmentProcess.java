@@ -76,13 +76,11 @@ public final class AgencyAssignmentProcess {
     /** Interrupts the deadline watch so that its timers are created again from the new deadline. */
     public static final String MESSAGE_DEADLINE_CHANGED = "DeadlineChanged";
 
-    public static final String APPROVE = "APPROVE";
     public static final String REJECT = "REJECT";
     public static final String EXTEND = "EXTEND";
     public static final String REASSIGN = "REASSIGN";
     public static final String REMIND = "REMIND";
     public static final String ACCEPT = "ACCEPT";
-    public static final String RETURN = "RETURN";
 
     /** The one id every delegate and listener of this process starts from. */
     public static long assignmentId(org.camunda.bpm.engine.delegate.VariableScope scope) {

@@ -1,17 +1,12 @@
 package vn.directivetracker.assignment;
 
-import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.directivetracker.common.ConflictException;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.ForbiddenException;
 import vn.directivetracker.identity.Roles;
@@ -30,16 +24,13 @@ import vn.directivetracker.identity.Roles;
 @RequestMapping("/api/assignments")
 class AssignmentController {
 
-    private final AssignmentRepository assignments;
+    private final AssignmentService assignments;
     private final FollowUpService followUps;
-    private final TaskService taskService;
     private final CurrentActor actor;
 
-    AssignmentController(AssignmentRepository assignments, FollowUpService followUps, TaskService taskService,
-            CurrentActor actor) {
+    AssignmentController(AssignmentService assignments, FollowUpService followUps, CurrentActor actor) {
         this.assignments = assignments;
         this.followUps = followUps;
-        this.taskService = taskService;
         this.actor = actor;
     }
 
@@ -64,26 +55,8 @@ class AssignmentController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ExtensionRequest requestExtension(@PathVariable long id, @Valid @RequestBody ExtensionRequestBody body) {
         Assignment assignment = visible(id);
-        if (!actor.isMemberOf(assignment.agencyCode())) {
-            throw new ForbiddenException("Chỉ đơn vị được giao nhiệm vụ mới được đề nghị gia hạn");
-        }
-        Task task = taskService.createTaskQuery()
-                .processInstanceId(assignment.processInstanceId())
-                .taskDefinitionKey(AgencyAssignmentProcess.Elements.REPORT_PROGRESS)
-                .singleResult();
-        if (task == null) {
-            throw new ConflictException("Chỉ đề nghị gia hạn được khi nhiệm vụ đang ở bước thực hiện và báo cáo tiến độ");
-        }
-        List<ProgressReport> reports = assignments.progressReports(id);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(REQUEST_EXTENSION, true);
-        variables.put(REQUESTED_DEADLINE, body.requestedDeadline().toString());
-        variables.put(EXTENSION_REASON, body.reason());
-        variables.put(PROGRESS_NOTE, "Đề nghị gia hạn: " + body.reason());
-        variables.put(PROGRESS_PERCENT, reports.isEmpty() ? 0 : reports.get(reports.size() - 1).percentDone());
-        variables.put(RESULT_READY, false);
-        taskService.complete(task.getId(), variables);
-        return followUps.extensionHistory(id).get(followUps.extensionHistory(id).size() - 1);
+        actor.requireMemberOf(assignment.agencyCode(), "Chỉ đơn vị được giao nhiệm vụ mới được đề nghị gia hạn");
+        return followUps.requestExtensionFromApi(assignment, body.requestedDeadline(), body.reason());
     }
 
     /** Coordinators and leaders see every assignment; an agency sees its own. */

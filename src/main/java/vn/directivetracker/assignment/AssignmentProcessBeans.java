@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.notification.NotificationService;
+import vn.directivetracker.common.Decisions;
 
 /**
  * Delegates and listeners of {@code agency-assignment}: thin adapters from process variables to
@@ -26,8 +26,8 @@ class AssignmentProcessBeans {
     }
 
     @Bean
-    JavaDelegate notifyAgencyDelegate(NotificationService notifications) {
-        return execution -> notifications.assignmentReceived(assignmentId(execution));
+    JavaDelegate notifyAgencyDelegate(AssignmentService assignments) {
+        return execution -> assignments.announce(new AssignmentEvents.Received(assignmentId(execution)));
     }
 
     @Bean
@@ -63,28 +63,28 @@ class AssignmentProcessBeans {
     }
 
     @Bean
-    TaskListener recordHeadDecision(AssignmentService assignments, NotificationService notifications, CurrentActor actor) {
+    TaskListener recordHeadDecision(AssignmentService assignments, CurrentActor actor) {
         return task -> {
-            boolean approved = AgencyAssignmentProcess.APPROVE.equals(task.getVariable(HEAD_DECISION));
+            boolean approved = Decisions.APPROVE.equals(task.getVariable(HEAD_DECISION));
             String comment = (String) task.getVariable(HEAD_COMMENT);
             assignments.decideAsHead(assignmentId(task), approved, comment, actor.completing(task));
             if (!approved) {
-                notifications.headReturned(assignmentId(task), comment, task.getId());
+                assignments.announce(new AssignmentEvents.HeadReturned(assignmentId(task), comment, task.getId()));
             }
         };
     }
 
     @Bean
-    TaskListener recordResultReview(AssignmentService assignments, NotificationService notifications, CurrentActor actor) {
+    TaskListener recordResultReview(AssignmentService assignments, CurrentActor actor) {
         return task -> {
             boolean accepted = AgencyAssignmentProcess.ACCEPT.equals(task.getVariable(REVIEW_DECISION));
             String reason = (String) task.getVariable(RETURN_REASON);
             assignments.review(assignmentId(task), accepted, reason, actor.completing(task));
             // Written in the completing transaction: a rejected completion leaves no email behind.
             if (accepted) {
-                notifications.resultAccepted(assignmentId(task));
+                assignments.announce(new AssignmentEvents.ResultAccepted(assignmentId(task)));
             } else {
-                notifications.resultReturned(assignmentId(task), reason, task.getId());
+                assignments.announce(new AssignmentEvents.ResultReturned(assignmentId(task), reason, task.getId()));
             }
         };
     }

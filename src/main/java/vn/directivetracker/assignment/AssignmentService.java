@@ -1,9 +1,10 @@
 package vn.directivetracker.assignment;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
@@ -12,6 +13,8 @@ import vn.directivetracker.directive.Directive;
 import vn.directivetracker.directive.DirectiveItem;
 import vn.directivetracker.directive.DirectiveRepository;
 import vn.directivetracker.directive.DirectiveService;
+import vn.directivetracker.directive.DirectiveEventType;
+import vn.directivetracker.common.VnFormats;
 
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
 
@@ -19,21 +22,38 @@ import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*
 @Service
 public class AssignmentService {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AssignmentRepository assignments;
     private final DirectiveService directiveService;
     private final DirectiveRepository directives;
     private final AgencyRegistry registry;
     private final Clocks clocks;
+    private final ApplicationEventPublisher events;
 
     public AssignmentService(AssignmentRepository assignments, DirectiveService directiveService,
-            DirectiveRepository directives, AgencyRegistry registry, Clocks clocks) {
+            DirectiveRepository directives, AgencyRegistry registry, Clocks clocks, ApplicationEventPublisher events) {
         this.assignments = assignments;
         this.directiveService = directiveService;
         this.directives = directives;
         this.registry = registry;
         this.clocks = clocks;
+        this.events = events;
+    }
+
+    /**
+     * Announces an assignment event (the agency received the work, a result was returned, …). The
+     * {@code notification} package writes its emails in this transaction (docs/adr/0007-mail-outbox.md).
+     */
+    public void announce(AssignmentEvents.Event assignmentEvent) {
+        events.publishEvent(assignmentEvent);
+    }
+
+    public Assignment get(long assignmentId) {
+        return assignments.get(assignmentId);
+    }
+
+    public List<ProgressReport> progressReports(long assignmentId) {
+        return assignments.progressReports(assignmentId);
     }
 
     /**
@@ -69,13 +89,13 @@ public class AssignmentService {
     }
 
     public static String deadlineLabel(Assignment assignment) {
-        return assignment.deadline() == null ? "Thường xuyên" : assignment.deadline().format(DATE);
+        return assignment.deadline() == null ? "Thường xuyên" : assignment.deadline().format(VnFormats.DATE);
     }
 
     public void acknowledge(long assignmentId, String actor) {
         Assignment assignment = assignments.get(assignmentId);
         assignments.markAcknowledged(assignmentId, clocks.now());
-        event(assignment, "ACKNOWLEDGED", actor, null);
+        event(assignment, DirectiveEventType.ACKNOWLEDGED, actor, null);
     }
 
     public void reportProgress(long assignmentId, String note, int percent, boolean resultReady, String actor) {
@@ -97,7 +117,7 @@ public class AssignmentService {
         } else {
             assignments.setPhase(assignmentId, AssignmentPhase.IN_PROGRESS);
         }
-        event(assignment, approved ? "HEAD_APPROVED" : "HEAD_RETURNED", actor, comment);
+        event(assignment, approved ? DirectiveEventType.HEAD_APPROVED : DirectiveEventType.HEAD_RETURNED, actor, comment);
     }
 
     public void review(long assignmentId, boolean accepted, String reason, String actor) {
@@ -108,14 +128,14 @@ public class AssignmentService {
         if (!accepted) {
             assignments.setPhase(assignmentId, AssignmentPhase.IN_PROGRESS);
         }
-        event(assignment, accepted ? "RESULT_ACCEPTED" : "RESULT_RETURNED", actor, reason);
+        event(assignment, accepted ? DirectiveEventType.RESULT_ACCEPTED : DirectiveEventType.RESULT_RETURNED, actor, reason);
     }
 
     public void complete(long assignmentId) {
         assignments.markCompleted(assignmentId, clocks.now());
     }
 
-    private void event(Assignment assignment, String type, String actor, String comment) {
+    private void event(Assignment assignment, DirectiveEventType type, String actor, String comment) {
         directives.recordEvent(assignment.directiveId(), assignment.id(), type, actor, comment, clocks.now());
     }
 }

@@ -2,6 +2,7 @@ package vn.directivetracker.assignment;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import vn.directivetracker.common.Decisions;
 
 /** A request for more time ("đề nghị gia hạn") and its decision, or a deadline a leader set. */
 public record ExtensionRequest(
@@ -19,6 +20,6 @@ public record ExtensionRequest(
         String decisionComment) {
 
     public boolean approved() {
-        return AgencyAssignmentProcess.APPROVE.equals(decision);
+        return Decisions.APPROVE.equals(decision);
     }
 }

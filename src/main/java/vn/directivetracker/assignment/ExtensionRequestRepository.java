@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.common.Decisions;
 
 @Repository
 public class ExtensionRequestRepository {
@@ -35,7 +36,7 @@ public class ExtensionRequestRepository {
                             set_by_leader)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""")
                 .params(assignmentId, previous, newDeadline, reason, by, at, deciderGroup,
-                        AgencyAssignmentProcess.APPROVE, by, at, reason)
+                        Decisions.APPROVE, by, at, reason)
                 .update();
     }
 

@@ -3,24 +3,18 @@ package vn.directivetracker.assignment;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.assignmentId;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.notification.NotificationService;
 
 /**
  * Delegates and listeners of the deadline watch and the extension path of {@code agency-assignment}:
  * adapters from process variables to {@link FollowUpService}, plus what only the engine can do —
- * restart the watch after a deadline moved, and hand open tasks to another agency.
+ * restart the watch after a deadline moved, and hand open tasks to another agency ({@link OpenTasks}).
  */
 @Configuration
 class FollowUpProcessBeans {
@@ -47,7 +41,7 @@ class FollowUpProcessBeans {
     }
 
     @Bean
-    JavaDelegate applyExtensionDecisionDelegate(FollowUpService followUps, AssignmentRepository assignments,
+    JavaDelegate applyExtensionDecisionDelegate(FollowUpService followUps, AssignmentService assignments,
             DeadlineChanges deadlineChanges) {
         return execution -> {
             long id = assignmentId(execution);
@@ -62,8 +56,8 @@ class FollowUpProcessBeans {
 
     /** The leaders are asked to step in, with a link straight to their new task. */
     @Bean
-    TaskListener notifyEscalation(NotificationService notifications) {
-        return task -> notifications.escalationToLeader(assignmentId(task), task.getId());
+    TaskListener notifyEscalation(AssignmentService assignments) {
+        return task -> assignments.announce(new AssignmentEvents.EscalatedToLeader(assignmentId(task), task.getId()));
     }
 
     @Bean
@@ -74,7 +68,7 @@ class FollowUpProcessBeans {
     }
 
     @Bean
-    JavaDelegate applyLeaderExtensionDelegate(FollowUpService followUps, AssignmentRepository assignments,
+    JavaDelegate applyLeaderExtensionDelegate(FollowUpService followUps, AssignmentService assignments,
             DeadlineChanges deadlineChanges, CurrentActor actor) {
         return execution -> {
             long id = assignmentId(execution);
@@ -86,8 +80,8 @@ class FollowUpProcessBeans {
     }
 
     @Bean
-    JavaDelegate reassignAssignmentDelegate(FollowUpService followUps, AssignmentRepository assignments,
-            AgencyRegistry registry, TaskService taskService, DeadlineChanges deadlineChanges) {
+    JavaDelegate reassignAssignmentDelegate(FollowUpService followUps, AssignmentService assignments,
+            AgencyRegistry registry, OpenTasks openTasks, DeadlineChanges deadlineChanges) {
         return execution -> {
             long id = assignmentId(execution);
             String previous = followUps.reassign(id, (String) execution.getVariable(REASSIGN_TO),
@@ -100,7 +94,7 @@ class FollowUpProcessBeans {
             execution.setVariable(DEADLINE_LABEL, AssignmentService.deadlineLabel(assignment));
             String businessKey = execution.getProcessBusinessKey();
             execution.setProcessBusinessKey(businessKey.substring(0, businessKey.lastIndexOf('/') + 1) + agency.code());
-            handOverOpenTasks(taskService, execution, previous, agency);
+            openTasks.handOver(execution.getProcessInstanceId(), previous, agency);
             deadlineChanges.refreshTaskDueDates(assignment);
         };
     }
@@ -113,27 +107,6 @@ class FollowUpProcessBeans {
     @Bean
     JavaDelegate closeOngoingAssignmentDelegate(FollowUpService followUps) {
         return execution -> followUps.closeOngoing(assignmentId(execution));
-    }
-
-    /** Open tasks offered to the old agency (or its heads) are offered to the new one instead. */
-    private static void handOverOpenTasks(TaskService taskService, DelegateExecution execution, String previous, Agency next) {
-        for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
-            for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-                if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
-                    continue;
-                }
-                if (link.getGroupId().equals(previous)) {
-                    taskService.deleteCandidateGroup(task.getId(), previous);
-                    taskService.addCandidateGroup(task.getId(), next.code());
-                } else if (link.getGroupId().equals(Agency.headGroupOf(previous))) {
-                    taskService.deleteCandidateGroup(task.getId(), link.getGroupId());
-                    taskService.addCandidateGroup(task.getId(), next.headGroupId());
-                }
-            }
-            if (task.getAssignee() != null) {
-                taskService.setAssignee(task.getId(), null);
-            }
-        }
     }
 
 }

@@ -1,16 +1,21 @@
 package vn.directivetracker.assignment;
 
-import static vn.directivetracker.assignment.AgencyAssignmentProcess.APPROVE;
+import static vn.directivetracker.common.Decisions.APPROVE;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.EXTEND;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.REASSIGN;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.REJECT;
 import static vn.directivetracker.assignment.AgencyAssignmentProcess.REMIND;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import vn.directivetracker.common.ConflictException;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.calendar.WorkingDayCalendar;
@@ -18,8 +23,9 @@ import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.FieldViolation;
 import vn.directivetracker.common.InvalidRequestException;
 import vn.directivetracker.directive.DirectiveRepository;
-import vn.directivetracker.notification.NotificationService;
 import vn.directivetracker.identity.Roles;
+import vn.directivetracker.directive.DirectiveEventType;
+import vn.directivetracker.common.VnFormats;
 
 /**
  * Follow-up ("đôn đốc") of one assignment: reminders, overdue notices, extension requests and the
@@ -29,7 +35,6 @@ import vn.directivetracker.identity.Roles;
 @Service
 public class FollowUpService {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AssignmentRepository assignments;
     private final ExtensionRequestRepository extensions;
@@ -37,36 +42,39 @@ public class FollowUpService {
     private final AgencyRegistry registry;
     private final WorkingDayCalendar calendar;
     private final DeadlineSettings settings;
-    private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
     private final Clocks clocks;
+    private final TaskService taskService;
 
     public FollowUpService(AssignmentRepository assignments, ExtensionRequestRepository extensions,
             DirectiveRepository directives, AgencyRegistry registry, WorkingDayCalendar calendar,
-            DeadlineSettings settings, NotificationService notifications, Clocks clocks) {
+            DeadlineSettings settings, ApplicationEventPublisher events, Clocks clocks,
+            TaskService taskService) {
         this.assignments = assignments;
         this.extensions = extensions;
         this.directives = directives;
         this.registry = registry;
         this.calendar = calendar;
         this.settings = settings;
-        this.notifications = notifications;
+        this.events = events;
         this.clocks = clocks;
+        this.taskService = taskService;
     }
 
     // ---- Reminders and notices fired by the timers -------------------------------------------
 
     public void remindToAcknowledge(long assignmentId) {
-        notifications.acknowledgementReminder(assignmentId);
+        events.publishEvent(new AssignmentEvents.AcknowledgementDue(assignmentId));
     }
 
     public void remindDueSoon(long assignmentId) {
-        notifications.dueSoonReminder(assignmentId);
+        events.publishEvent(new AssignmentEvents.DueSoon(assignmentId));
     }
 
     public void noticeOverdue(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
-        directives.recordEvent(a.directiveId(), assignmentId, "OVERDUE", null, "Hạn " + a.deadline().format(DATE), clocks.now());
-        notifications.overdueNotice(assignmentId);
+        directives.recordEvent(a.directiveId(), assignmentId, DirectiveEventType.OVERDUE, null, "Hạn " + a.deadline().format(VnFormats.DATE), clocks.now());
+        events.publishEvent(new AssignmentEvents.Overdue(assignmentId));
     }
 
     // ---- Extension requests --------------------------------------------------------------------
@@ -88,7 +96,7 @@ public class FollowUpService {
             requested = parseDate("requestedDeadline", requestedDeadline, violations);
             if (requested != null && !requested.isAfter(a.deadline())) {
                 violations.add(new FieldViolation("requestedDeadline",
-                        "Thời hạn đề nghị phải sau thời hạn hiện tại (" + a.deadline().format(DATE) + ")"));
+                        "Thời hạn đề nghị phải sau thời hạn hiện tại (" + a.deadline().format(VnFormats.DATE) + ")"));
             }
         }
         if (reason == null || reason.isBlank()) {
@@ -107,8 +115,8 @@ public class FollowUpService {
         boolean long_ = calendar.workingDaysBetween(a.deadline(), requested) > settings.leaderExtensionDays();
         String decider = repeated || long_ ? Roles.PROVINCIAL_LEADER : Roles.COORDINATOR;
         extensions.insert(assignmentId, a.deadline(), requested, reason.strip(), actor, clocks.now(), decider);
-        directives.recordEvent(a.directiveId(), assignmentId, "EXTENSION_REQUESTED", actor,
-                "Đề nghị gia hạn đến " + requested.format(DATE) + ": " + reason.strip(), clocks.now());
+        directives.recordEvent(a.directiveId(), assignmentId, DirectiveEventType.EXTENSION_REQUESTED, actor,
+                "Đề nghị gia hạn đến " + requested.format(VnFormats.DATE) + ": " + reason.strip(), clocks.now());
         return decider;
     }
 
@@ -127,7 +135,7 @@ public class FollowUpService {
         }
         extensions.decide(request.id(), decision, actor, clocks.now(), comment);
         Assignment a = assignments.get(assignmentId);
-        directives.recordEvent(a.directiveId(), assignmentId, APPROVE.equals(decision) ? "EXTENSION_APPROVED" : "EXTENSION_REJECTED",
+        directives.recordEvent(a.directiveId(), assignmentId, APPROVE.equals(decision) ? DirectiveEventType.EXTENSION_APPROVED : DirectiveEventType.EXTENSION_REJECTED,
                 actor, comment, clocks.now());
     }
 
@@ -145,9 +153,36 @@ public class FollowUpService {
         if (changed) {
             assignments.updateDeadline(assignmentId, request.requestedDeadline());
         }
-        notifications.extensionDecided(assignmentId, "request:" + request.id(), request.approved(),
-                request.approved() ? request.requestedDeadline() : null, request.decisionComment());
+        events.publishEvent(new AssignmentEvents.ExtensionDecided(assignmentId, "request:" + request.id(), request.approved(),
+                request.approved() ? request.requestedDeadline() : null, request.decisionComment()));
         return changed;
+    }
+
+    /**
+     * The agency asks for more time through the API. Allowed while it works on the assignment ("Thực
+     * hiện và báo cáo tiến độ" open): the request completes that step exactly as the Tasklist form does,
+     * and goes to the coordinator — or to the provincial leader for a long or repeated extension.
+     */
+    public ExtensionRequest requestExtensionFromApi(Assignment assignment, LocalDate requestedDeadline, String reason) {
+        Task task = taskService.createTaskQuery()
+                .processInstanceId(assignment.processInstanceId())
+                .taskDefinitionKey(AgencyAssignmentProcess.Elements.REPORT_PROGRESS)
+                .singleResult();
+        if (task == null) {
+            throw new ConflictException("Chỉ đề nghị gia hạn được khi nhiệm vụ đang ở bước thực hiện và báo cáo tiến độ");
+        }
+        List<ProgressReport> reports = assignments.progressReports(assignment.id());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(AgencyAssignmentProcess.Variables.REQUEST_EXTENSION, true);
+        variables.put(AgencyAssignmentProcess.Variables.REQUESTED_DEADLINE, requestedDeadline.toString());
+        variables.put(AgencyAssignmentProcess.Variables.EXTENSION_REASON, reason);
+        variables.put(AgencyAssignmentProcess.Variables.PROGRESS_NOTE, "Đề nghị gia hạn: " + reason);
+        variables.put(AgencyAssignmentProcess.Variables.PROGRESS_PERCENT,
+                reports.isEmpty() ? 0 : reports.get(reports.size() - 1).percentDone());
+        variables.put(AgencyAssignmentProcess.Variables.RESULT_READY, false);
+        taskService.complete(task.getId(), variables);
+        List<ExtensionRequest> history = extensionHistory(assignment.id());
+        return history.get(history.size() - 1);
     }
 
     public List<ExtensionRequest> extensionHistory(long assignmentId) {
@@ -178,7 +213,7 @@ public class FollowUpService {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        directives.recordEvent(a.directiveId(), assignmentId, "LEADER_" + decision, actor, comment, clocks.now());
+        directives.recordEvent(a.directiveId(), assignmentId, DirectiveEventType.leaderDecision(decision), actor, comment, clocks.now());
     }
 
     public void extendByLeader(long assignmentId, String newDeadline, String comment, String actor) {
@@ -188,7 +223,7 @@ public class FollowUpService {
                 comment == null || comment.isBlank() ? "Lãnh đạo UBND tỉnh gia hạn" : comment, actor, clocks.now(),
                 Roles.PROVINCIAL_LEADER);
         assignments.updateDeadline(assignmentId, deadline);
-        notifications.extensionDecided(assignmentId, "leader:" + deadline, true, deadline, comment);
+        events.publishEvent(new AssignmentEvents.ExtensionDecided(assignmentId, "leader:" + deadline, true, deadline, comment));
     }
 
     /** Hands the work to another agency; returns the previous agency's code. */
@@ -196,30 +231,30 @@ public class FollowUpService {
         Assignment a = assignments.get(assignmentId);
         LocalDate deadline = newDeadline == null || newDeadline.isBlank() ? a.deadline() : LocalDate.parse(newDeadline.strip());
         String code = newAgency.strip().toUpperCase();
-        notifications.assignmentNotice("reassigned:" + code, assignmentId, true,
+        events.publishEvent(new AssignmentEvents.Notice("reassigned:" + code, assignmentId, true,
                 "Nhiệm vụ được giao cho đơn vị khác",
                 "Lãnh đạo UBND tỉnh đã giao nhiệm vụ này cho " + registry.get(code).name() + " thực hiện."
-                        + (comment == null || comment.isBlank() ? "" : " Ý kiến chỉ đạo: " + comment));
+                        + (comment == null || comment.isBlank() ? "" : " Ý kiến chỉ đạo: " + comment)));
         assignments.reassign(assignmentId, code, deadline);
-        notifications.assignmentReceived(assignmentId);
+        events.publishEvent(new AssignmentEvents.Received(assignmentId));
         return a.agencyCode();
     }
 
     public void sendFormalReminder(long assignmentId, String comment) {
         Assignment a = assignments.get(assignmentId);
         assignments.markFormalReminder(assignmentId, clocks.now());
-        notifications.assignmentNotice("formal-reminder:" + clocks.now(), assignmentId, true,
+        events.publishEvent(new AssignmentEvents.Notice("formal-reminder:" + clocks.now(), assignmentId, true,
                 "Văn bản đôn đốc của Lãnh đạo UBND tỉnh",
-                "Nhiệm vụ đã quá hạn ngày " + a.deadline().format(DATE) + ". Lãnh đạo UBND tỉnh đề nghị đơn vị khẩn trương"
+                "Nhiệm vụ đã quá hạn ngày " + a.deadline().format(VnFormats.DATE) + ". Lãnh đạo UBND tỉnh đề nghị đơn vị khẩn trương"
                         + " hoàn thành và báo cáo kết quả."
-                        + (comment == null || comment.isBlank() ? "" : " Ý kiến chỉ đạo: " + comment));
+                        + (comment == null || comment.isBlank() ? "" : " Ý kiến chỉ đạo: " + comment)));
     }
 
     /** An ongoing item's work ends with the directive's period. */
     public void closeOngoing(long assignmentId) {
         Assignment a = assignments.get(assignmentId);
         assignments.markCompleted(assignmentId, clocks.now());
-        directives.recordEvent(a.directiveId(), assignmentId, "PERIOD_ENDED", null, null, clocks.now());
+        directives.recordEvent(a.directiveId(), assignmentId, DirectiveEventType.PERIOD_ENDED, null, null, clocks.now());
     }
 
     private LocalDate parseDate(String field, String text, List<FieldViolation> violations) {
@@ -235,7 +270,7 @@ public class FollowUpService {
             return null;
         }
         if (!date.isAfter(clocks.today())) {
-            violations.add(new FieldViolation(field, "Thời hạn phải sau hôm nay (" + clocks.today().format(DATE) + ")"));
+            violations.add(new FieldViolation(field, "Thời hạn phải sau hôm nay (" + clocks.today().format(VnFormats.DATE) + ")"));
             return null;
         }
         return date;

@@ -1,8 +1,12 @@
 package vn.directivetracker.audit;
 
 import java.util.Map;
+import vn.directivetracker.directive.DirectiveEventType;
 
-/** Vietnamese names of the recorded actions; an unknown code is shown as it is. */
+/**
+ * Vietnamese names of the recorded actions: Camunda's operations and delegation actions here, the
+ * directive history's from {@link DirectiveEventType}. An unknown code is shown as it is.
+ */
 final class AuditLabels {
 
     private static final Map<String, String> LABELS = Map.ofEntries(
@@ -27,19 +31,6 @@ final class AuditLabels {
             Map.entry("Activate", "Tiếp tục"),
             Map.entry("SetJobRetries", "Chạy lại tác vụ lỗi"),
             Map.entry("CorrelateMessage", "Gửi thông điệp"),
-            // directive_event
-            Map.entry("SUBMITTED", "Trình dự thảo"),
-            Map.entry("REVIEW_APPROVED", "Đồng ý dự thảo, trình ký"),
-            Map.entry("REVIEW_RETURNED", "Trả lại dự thảo"),
-            Map.entry("REVISED", "Chỉnh sửa dự thảo"),
-            Map.entry("SIGNED", "Ký ban hành"),
-            Map.entry("SIGN_RETURNED", "Trả lại, không ký"),
-            Map.entry("ACKNOWLEDGED", "Xác nhận tiếp nhận"),
-            Map.entry("HEAD_APPROVED", "Lãnh đạo đơn vị duyệt"),
-            Map.entry("HEAD_RETURNED", "Lãnh đạo đơn vị yêu cầu bổ sung"),
-            Map.entry("RESULT_ACCEPTED", "Chấp nhận kết quả"),
-            Map.entry("RESULT_RETURNED", "Trả lại kết quả"),
-            Map.entry("CLOSED", "Kết thúc theo dõi"),
             // delegation_action
             Map.entry("CLAIM", "Nhận việc thay"),
             Map.entry("COMPLETE", "Hoàn thành thay"));
@@ -47,6 +38,6 @@ final class AuditLabels {
     private AuditLabels() {}
 
     static String of(String action) {
-        return LABELS.getOrDefault(action, action);
+        return DirectiveEventType.find(action).map(DirectiveEventType::label).orElseGet(() -> LABELS.getOrDefault(action, action));
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.common.ForbiddenException;
-import vn.directivetracker.common.NotFoundException;
 
 /**
  * Working days for everyone; the holiday calendar is edited by administrators (Camunda group
@@ -39,10 +36,10 @@ class CalendarController {
     private static final String ADMIN_GROUP = "camunda-admin";
 
     private final WorkingDayCalendar calendar;
-    private final HolidayRepository holidays;
+    private final Holidays holidays;
     private final CurrentActor actor;
 
-    CalendarController(WorkingDayCalendar calendar, HolidayRepository holidays, CurrentActor actor) {
+    CalendarController(WorkingDayCalendar calendar, Holidays holidays, CurrentActor actor) {
         this.calendar = calendar;
         this.holidays = holidays;
         this.actor = actor;
@@ -67,33 +64,24 @@ class CalendarController {
     Holiday save(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @Valid @RequestBody HolidayChange change) {
         requireAdmin();
-        Holiday holiday = new Holiday(date, change.type(), change.name());
-        holidays.save(holiday);
-        return holiday;
+        return holidays.save(date, change.type(), change.name());
     }
 
     @DeleteMapping("/holidays/{date}")
     ResponseEntity<Void> delete(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         requireAdmin();
-        if (!holidays.delete(date)) {
-            throw new NotFoundException("Ngày " + date + " không có trong lịch nghỉ");
-        }
+        holidays.delete(date);
         return ResponseEntity.noContent().build();
     }
 
     /** Replaces or adds the days of a holiday file ({@code date;type;name}); a file with any bad line changes nothing. */
     @PostMapping(path = "/holidays/import", consumes = {MediaType.TEXT_PLAIN_VALUE, "text/csv"})
-    @Transactional
     Map<String, Integer> importFile(@RequestBody String csv) {
         requireAdmin();
-        List<Holiday> parsed = HolidayCsv.parse(csv, "csv");
-        parsed.forEach(holidays::save);
-        return Map.of("imported", parsed.size());
+        return Map.of("imported", holidays.importFile(csv));
     }
 
     private void requireAdmin() {
-        if (!actor.isMemberOf(ADMIN_GROUP)) {
-            throw new ForbiddenException("Chỉ quản trị hệ thống được sửa lịch ngày nghỉ");
-        }
+        actor.requireMemberOf(ADMIN_GROUP, "Chỉ quản trị hệ thống được sửa lịch ngày nghỉ");
     }
 }

@@ -4,21 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.directivetracker.common.StartupStep;
 
 /**
  * Loads the shipped holiday files ({@code data/holidays/<year>.csv}) into the {@code holiday} table.
  * Days already in the table are left alone, so an administrator's corrections survive restarts.
  */
 @Component
-@Order(10)
-class HolidayImport implements ApplicationRunner {
+class HolidayImport implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(HolidayImport.class);
 
@@ -29,8 +26,13 @@ class HolidayImport implements ApplicationRunner {
     }
 
     @Override
+    public String name() {
+        return "holidays";
+    }
+
+    @Override
     @Transactional
-    public void run(ApplicationArguments args) throws IOException {
+    public void run() throws IOException {
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:data/holidays/*.csv");
         int added = 0;
         for (Resource file : files) {

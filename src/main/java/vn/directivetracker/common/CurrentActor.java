@@ -26,6 +26,16 @@ public class CurrentActor {
                 && authentication.getGroupIds().contains(groupId);
     }
 
+    /**
+     * The one access check of the application API (until Spring Security takes it over, issue 10):
+     * refuses with the given Vietnamese reason unless the user is in the group.
+     */
+    public void requireMemberOf(String groupId, String refusal) {
+        if (!isMemberOf(groupId)) {
+            throw new ForbiddenException(refusal);
+        }
+    }
+
     /** The user completing a task: the authenticated one, else the task's assignee. */
     public String completing(DelegateTask task) {
         String user = userId();

@@ -1,11 +1,9 @@
 package vn.directivetracker.delegation;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import vn.directivetracker.common.StartupStep;
 
 /**
  * Keeps delegations in step with the calendar: at start-up, just after midnight in the province
@@ -15,8 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration
 @EnableScheduling
-@Order(40)
-class DelegationSchedule implements ApplicationRunner {
+class DelegationSchedule implements StartupStep {
 
     private final DelegationService delegations;
 
@@ -25,7 +22,12 @@ class DelegationSchedule implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public String name() {
+        return "delegations";
+    }
+
+    @Override
+    public void run() {
         delegations.synchronize();
     }
 

@@ -1,7 +1,6 @@
 package vn.directivetracker.delegation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -9,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.common.Clocks;
+import vn.directivetracker.common.VnFormats;
 
 /**
  * What delegation does on every user task of every process (registered by {@link DelegationEnginePlugin},
@@ -20,7 +20,6 @@ import vn.directivetracker.common.Clocks;
 @Component
 class DelegationTaskEvents {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final DelegationRepository repository;
     private final DeputyOffers offers;
@@ -83,8 +82,8 @@ class DelegationTaskEvents {
                 record(task, DelegationAction.COMPLETE, actor, delegation);
                 task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
                         name(actor) + " hoàn thành thay " + name(delegation.delegatorId()) + " theo ủy quyền số "
-                                + delegation.id() + " (" + DAY.format(delegation.startsOn()) + " – "
-                                + DAY.format(delegation.endsOn()) + ")");
+                                + delegation.id() + " (" + VnFormats.DATE.format(delegation.startsOn()) + " – "
+                                + VnFormats.DATE.format(delegation.endsOn()) + ")");
             }
         }
         repository.forgetTask(task.getId());
@@ -95,7 +94,7 @@ class DelegationTaskEvents {
         return offering.stream().filter(d -> d.activeOn(today)).findFirst().orElseThrow(() -> {
             Delegation over = offering.get(0);
             return new DelegationEndedException("Ủy quyền số " + over.id() + " của " + name(over.delegatorId())
-                    + " đã kết thúc (" + DAY.format(over.endsOn()) + "): không thể xử lý thay việc «" + task.getName() + "»");
+                    + " đã kết thúc (" + VnFormats.DATE.format(over.endsOn()) + "): không thể xử lý thay việc «" + task.getName() + "»");
         });
     }
 

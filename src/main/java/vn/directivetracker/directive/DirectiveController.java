@@ -4,8 +4,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,52 +12,34 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import vn.directivetracker.agency.Agency;
-import vn.directivetracker.agency.AgencyRegistry;
-import vn.directivetracker.assignment.Assignment;
-import vn.directivetracker.assignment.AssignmentRepository;
-import vn.directivetracker.assignment.AssignmentStatuses;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.common.ForbiddenException;
-import vn.directivetracker.agency.AgencyScope;
-import vn.directivetracker.agency.CurrentScope;
 import vn.directivetracker.identity.Roles;
 
 @RestController
 @RequestMapping("/api/directives")
 class DirectiveController {
 
+    private static final String COORDINATORS_ONLY = "Chỉ chuyên viên theo dõi (nhóm coordinator) được thực hiện thao tác này";
+
     private final DirectiveService directives;
-    private final DirectiveRepository repository;
-    private final AssignmentRepository assignments;
-    private final AgencyRegistry registry;
+    private final DirectiveViews views;
     private final CurrentActor actor;
-    private final Clocks clocks;
-    private final AssignmentStatuses statuses;
-    private final CurrentScope scope;
     private final vn.directivetracker.common.SystemActions systemActions;
 
-    DirectiveController(DirectiveService directives, DirectiveRepository repository, AssignmentRepository assignments,
-            AgencyRegistry registry, CurrentActor actor, Clocks clocks, AssignmentStatuses statuses, CurrentScope scope,
+    DirectiveController(DirectiveService directives, DirectiveViews views, CurrentActor actor,
             vn.directivetracker.common.SystemActions systemActions) {
-        this.systemActions = systemActions;
-        this.statuses = statuses;
-        this.scope = scope;
         this.directives = directives;
-        this.repository = repository;
-        this.assignments = assignments;
-        this.registry = registry;
+        this.views = views;
         this.actor = actor;
-        this.clocks = clocks;
+        this.systemActions = systemActions;
     }
 
     @PostMapping
     ResponseEntity<Map<String, Object>> submit(@Valid @RequestBody DirectiveRequest request) {
-        requireCoordinator();
+        actor.requireMemberOf(Roles.COORDINATOR, COORDINATORS_ONLY);
         long id = directives.submit(request, actor.userId());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.created(location).body(Map.of(
@@ -75,30 +55,7 @@ class DirectiveController {
     @GetMapping("/{id}")
     DirectiveView get(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Directive d = directives.get(id);
-        List<Assignment> list = scope.get().visible(assignments.ofDirective(id), Assignment::agencyCode);
-        List<DirectiveItem> items = repository.items(id);
-        Map<Long, String> itemLabels = items.stream().collect(Collectors.toMap(DirectiveItem::id, DirectiveItem::label));
-        Map<String, Agency> agencies = registry.byCodes(list.stream().map(Assignment::agencyCode).distinct().toList());
-        LocalDate reference = asOf != null ? asOf : clocks.today();
-        return new DirectiveView(
-                d.id(), d.type(), d.number(), d.subject(), d.legalBasis(), d.place(), d.urgency(),
-                new DirectiveView.Signer(d.signerAuthority(), d.signerTitle(), d.signerName()),
-                repository.recipients(id), d.copyTo(), d.archiveCodes(), d.issueDate(), d.periodEnd(), d.status(),
-                d.revokedAt(), d.revocationReason(), d.draftedBy(), d.createdAt(),
-                items.stream().map(i -> new DirectiveView.Item(i.label(), i.content(), i.deadline(),
-                        i.deadlineWorkingDays(), i.ongoing(), i.reportSchedule(), i.responsible())).toList(),
-                list.stream().map(a -> view(a, itemLabels, agencies, reference)).toList(),
-                reference);
-    }
-
-    private DirectiveView.AssignmentView view(Assignment a, Map<Long, String> itemLabels, Map<String, Agency> agencies,
-            LocalDate asOf) {
-        AssignmentStatuses.Status status = statuses.of(a, asOf);
-        return new DirectiveView.AssignmentView(
-                a.id(), itemLabels.get(a.itemId()), a.agencyCode(), agencies.get(a.agencyCode()).name(), a.role(),
-                a.deadline(), a.phase().name(), status.bucket(), status.bucket().label(), status.dueSoon(),
-                a.acknowledgedAt(), a.resultSubmittedAt(), a.completedAt(), a.processInstanceId());
+        return views.view(id, asOf);
     }
 
     record Revocation(@jakarta.validation.constraints.NotBlank(message = "Chưa nêu lý do thu hồi")
@@ -107,7 +64,7 @@ class DirectiveController {
     /** Coordinators revoke an issued directive: all open assignments are cancelled and agencies told. */
     @PostMapping("/{id}/revoke")
     DirectiveView revoke(@PathVariable long id, @Valid @RequestBody Revocation revocation) {
-        requireCoordinator();
+        actor.requireMemberOf(Roles.COORDINATOR, COORDINATORS_ONLY);
         String coordinator = actor.userId();
         systemActions.run(() -> directives.revoke(id, revocation.reason(), coordinator));
         return get(id, null);
@@ -130,7 +87,7 @@ class DirectiveController {
     /** Coordinators amend one item; open work follows (timers, agencies' processes), history is kept. */
     @org.springframework.web.bind.annotation.PatchMapping("/{id}/items/{label}")
     DirectiveView amendItem(@PathVariable long id, @PathVariable String label, @Valid @RequestBody ItemAmendment change) {
-        requireCoordinator();
+        actor.requireMemberOf(Roles.COORDINATOR, COORDINATORS_ONLY);
         String coordinator = actor.userId();
         // Checked here (coordinators only); the engine then moves every affected agency's process.
         systemActions.run(() -> directives.amendItem(id, label, change.deadline(),
@@ -139,22 +96,9 @@ class DirectiveController {
         return get(id, null);
     }
 
-    private void requireCoordinator() {
-        if (!actor.isMemberOf(Roles.COORDINATOR)) {
-            throw new ForbiddenException("Chỉ chuyên viên theo dõi (nhóm coordinator) được thực hiện thao tác này");
-        }
-    }
-
     /** An agency reads only the events of its own assignments; the drafting and signing stay internal. */
     @GetMapping("/{id}/history")
     List<DirectiveEvent> history(@PathVariable long id) {
-        directives.get(id);
-        AgencyScope visibleTo = scope.get();
-        if (visibleTo.provinceWide()) {
-            return repository.events(id);
-        }
-        Set<Long> own = visibleTo.visible(assignments.ofDirective(id), Assignment::agencyCode).stream()
-                .map(Assignment::id).collect(Collectors.toSet());
-        return repository.events(id).stream().filter(e -> own.contains(e.assignmentId())).toList();
+        return views.history(id);
     }
 }

@@ -32,9 +32,5 @@ public final class DirectiveIssuanceProcess {
         private Variables() {}
     }
 
-    /** Values of {@code reviewDecision} and {@code signDecision}. */
-    public static final String APPROVE = "APPROVE";
-    public static final String RETURN = "RETURN";
-
     private DirectiveIssuanceProcess() {}
 }

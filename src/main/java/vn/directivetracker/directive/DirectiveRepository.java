@@ -176,11 +176,13 @@ public class DirectiveRepository {
         return jdbc.sql("select count(*) from directive").query(Long.class).single();
     }
 
-    public void recordEvent(long directiveId, Long assignmentId, String type, String actor, String comment, LocalDateTime at) {
+    /** Writes one entry of the directive's history; {@link DirectiveEventType} is the only vocabulary. */
+    public void recordEvent(long directiveId, Long assignmentId, DirectiveEventType type, String actor, String comment,
+            LocalDateTime at) {
         jdbc.sql("""
                         insert into directive_event (directive_id, assignment_id, event_type, actor, comment_text, occurred_at)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(directiveId, assignmentId, type, actor, comment, at)
+                .params(directiveId, assignmentId, type.code(), actor, comment, at)
                 .update();
     }
 
@@ -191,7 +193,7 @@ public class DirectiveRepository {
                 .param(directiveId)
                 .query((rs, row) -> new DirectiveEvent(
                         (Long) rs.getObject("assignment_id", Long.class),
-                        rs.getString("event_type"),
+                        DirectiveEventType.ofCode(rs.getString("event_type")).code(),
                         rs.getString("actor"),
                         rs.getString("comment_text"),
                         rs.getObject("occurred_at", LocalDateTime.class)))

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A draft directive as the drafter submits it (DESIGN §1, §9). Field-level rules are annotations;
+ * A draft directive as the drafter submits it (README "Application API"). Field-level rules are annotations;
  * rules that need the registry or the calendar live in {@link DirectiveRequestValidator}.
  */
 public record DirectiveRequest(

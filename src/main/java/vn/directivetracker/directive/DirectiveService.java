@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.ApplicationEventPublisher;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentPlanner;
@@ -16,7 +16,7 @@ import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.common.ConflictException;
 import vn.directivetracker.common.FieldViolation;
 import vn.directivetracker.common.InvalidRequestException;
-import vn.directivetracker.notification.NotificationService;
+import vn.directivetracker.assignment.AssignmentEvents;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.NotFoundException;
 import vn.directivetracker.common.TrackerProperties;
@@ -42,21 +42,21 @@ public class DirectiveService {
     private final AssignmentRepository assignments;
     private final DeadlineChanges deadlineChanges;
     private final WorkingDayCalendar calendar;
-    private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
     private final AgencyRegistry registry;
     private final ExecutionFanOut fanOut;
 
     public DirectiveService(DirectiveRepository directives, DirectiveRequestValidator validator,
             DocumentNumberSeries numberSeries, AssignmentPlanner planner, RuntimeService runtimeService,
             TrackerProperties properties, Clocks clocks, AssignmentRepository assignments,
-            DeadlineChanges deadlineChanges, WorkingDayCalendar calendar, @Lazy NotificationService notifications,
+            DeadlineChanges deadlineChanges, WorkingDayCalendar calendar, ApplicationEventPublisher events,
             AgencyRegistry registry, ExecutionFanOut fanOut) {
         this.registry = registry;
         this.fanOut = fanOut;
         this.assignments = assignments;
         this.deadlineChanges = deadlineChanges;
         this.calendar = calendar;
-        this.notifications = notifications;
+        this.events = events;
         this.directives = directives;
         this.validator = validator;
         this.numberSeries = numberSeries;
@@ -64,6 +64,16 @@ public class DirectiveService {
         this.runtimeService = runtimeService;
         this.properties = properties;
         this.clocks = clocks;
+    }
+
+    /** "Phát hành": tells every agency the letter names (an email each, written to the outbox by {@code notification}). */
+    public void announceIssued(long id) {
+        events.publishEvent(new DirectiveEvents.Issued(id));
+    }
+
+    /** After revocation: every agency of the letter learns its work under it is cancelled, and why. */
+    public void announceRevoked(long id) {
+        events.publishEvent(new DirectiveEvents.Revoked(id, get(id).revocationReason()));
     }
 
     /** Stores the draft and starts its issuance: review, signature, numbering. All or nothing. */
@@ -79,7 +89,7 @@ public class DirectiveService {
                 .setVariable(DirectiveIssuanceProcess.Variables.DRAFTER, drafter)
                 .execute();
         directives.setIssuanceProcess(id, instance.getId());
-        directives.recordEvent(id, null, "SUBMITTED", drafter, null, clocks.now());
+        directives.recordEvent(id, null, DirectiveEventType.SUBMITTED, drafter, null, clocks.now());
         return id;
     }
 
@@ -108,7 +118,7 @@ public class DirectiveService {
         return number;
     }
 
-    public void recordDecision(long id, DirectiveStatus newStatus, String event, String actor, String comment) {
+    public void recordDecision(long id, DirectiveStatus newStatus, DirectiveEventType event, String actor, String comment) {
         directives.updateStatus(id, newStatus);
         directives.recordEvent(id, null, event, actor, comment, clocks.now());
     }
@@ -138,7 +148,7 @@ public class DirectiveService {
         }
         directives.markRevoked(id, reason, clocks.now());
         assignments.cancelOpen(id, clocks.now());
-        directives.recordEvent(id, null, "REVOKED", actor, reason, clocks.now());
+        directives.recordEvent(id, null, DirectiveEventType.REVOKED, actor, reason, clocks.now());
         if (directive.executionProcessInstanceId() != null) {
             runtimeService.createMessageCorrelation(DirectiveExecutionProcess.MESSAGE_DIRECTIVE_REVOKED)
                     .processInstanceId(directive.executionProcessInstanceId())
@@ -187,10 +197,11 @@ public class DirectiveService {
         directives.updateItemDeadline(item.id(), deadline, null);
         for (Assignment assignment : assignments.openOfItem(item.id())) {
             deadlineChanges.move(assignment.id(), deadline);
-            directives.recordEvent(id, assignment.id(), "DEADLINE_CHANGED", actor,
+            directives.recordEvent(id, assignment.id(), DirectiveEventType.DEADLINE_CHANGED, actor,
                     "Mục " + itemLabel + ": thời hạn mới " + deadline + ". " + reason, clocks.now());
-            notifications.assignmentNotice("deadline:" + deadline, assignment.id(), false, "Điều chỉnh thời hạn nhiệm vụ",
-                    "Ủy ban nhân dân tỉnh điều chỉnh thời hạn thực hiện nhiệm vụ. Lý do: " + reason);
+            events.publishEvent(new AssignmentEvents.Notice("deadline:" + deadline, assignment.id(), false,
+                    "Điều chỉnh thời hạn nhiệm vụ",
+                    "Ủy ban nhân dân tỉnh điều chỉnh thời hạn thực hiện nhiệm vụ. Lý do: " + reason));
         }
     }
 
@@ -238,16 +249,16 @@ public class DirectiveService {
             directives.addResponsible(item.id(), code, role);
             Assignment added = assignments.getByItemAndAgency(item.id(), code);
             fanOut.add(directive.executionProcessInstanceId(), added.id());
-            directives.recordEvent(id, added.id(), "AGENCY_ADDED", actor, "Mục " + itemLabel + ": thêm " + code + ". " + reason, clocks.now());
+            directives.recordEvent(id, added.id(), DirectiveEventType.AGENCY_ADDED, actor, "Mục " + itemLabel + ": thêm " + code + ". " + reason, clocks.now());
         });
         for (String code : remove) {
             Assignment removed = assignments.findOpen(item.id(), code).orElseThrow();
-            notifications.assignmentNotice("removed", removed.id(), false, "Điều chỉnh đơn vị thực hiện",
-                    "Ủy ban nhân dân tỉnh điều chỉnh văn bản: đơn vị không còn thực hiện nhiệm vụ này. Lý do: " + reason);
+            events.publishEvent(new AssignmentEvents.Notice("removed", removed.id(), false, "Điều chỉnh đơn vị thực hiện",
+                    "Ủy ban nhân dân tỉnh điều chỉnh văn bản: đơn vị không còn thực hiện nhiệm vụ này. Lý do: " + reason));
             assignments.cancel(removed.id(), clocks.now());
             directives.removeResponsible(item.id(), code);
             fanOut.cancel(directive.executionProcessInstanceId(), removed.id());
-            directives.recordEvent(id, removed.id(), "AGENCY_REMOVED", actor, "Mục " + itemLabel + ": bớt " + code + ". " + reason, clocks.now());
+            directives.recordEvent(id, removed.id(), DirectiveEventType.AGENCY_REMOVED, actor, "Mục " + itemLabel + ": bớt " + code + ". " + reason, clocks.now());
         }
     }
 
@@ -270,6 +281,6 @@ public class DirectiveService {
     }
 
     public void close(long id, String actor, String evaluation) {
-        recordDecision(id, DirectiveStatus.CLOSED, "CLOSED", actor, evaluation);
+        recordDecision(id, DirectiveStatus.CLOSED, DirectiveEventType.CLOSED, actor, evaluation);
     }
 }

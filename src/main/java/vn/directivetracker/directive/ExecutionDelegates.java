@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.notification.NotificationService;
 
 /** Service tasks of {@code directive-execution}. */
 @Configuration
@@ -12,11 +11,8 @@ class ExecutionDelegates {
 
     /** After revocation: every agency of the letter learns its work under it is cancelled, and why. */
     @Bean
-    JavaDelegate cancelAssignmentsDelegate(DirectiveService directives, NotificationService notifications) {
-        return execution -> {
-            long id = IssuanceDelegates.directiveId(execution);
-            notifications.directiveRevoked(id, directives.get(id).revocationReason());
-        };
+    JavaDelegate cancelAssignmentsDelegate(DirectiveService directives) {
+        return execution -> directives.announceRevoked(IssuanceDelegates.directiveId(execution));
     }
 
     @Bean

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.directivetracker.notification.NotificationService;
 
 /**
  * Service tasks of {@code directive-issuance}: thin adapters from process variables to services.
@@ -22,8 +21,8 @@ class IssuanceDelegates {
     }
 
     @Bean
-    JavaDelegate notifyRecipientsDelegate(NotificationService notifications) {
-        return execution -> notifications.directiveIssued(directiveId(execution));
+    JavaDelegate notifyRecipientsDelegate(DirectiveService directives) {
+        return execution -> directives.announceIssued(directiveId(execution));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.directivetracker.common.CurrentActor;
+import vn.directivetracker.common.Decisions;
 
 /**
  * Task listeners of {@code directive-issuance}: each decision on the draft is written to the
@@ -18,10 +19,10 @@ class IssuanceTaskListeners {
     @Bean
     TaskListener recordReviewDecision(DirectiveService directives, CurrentActor actor) {
         return task -> {
-            boolean approved = DirectiveIssuanceProcess.APPROVE.equals(task.getVariable(REVIEW_DECISION));
+            boolean approved = Decisions.APPROVE.equals(task.getVariable(REVIEW_DECISION));
             directives.recordDecision(directiveId(task),
                     approved ? DirectiveStatus.AWAITING_SIGNATURE : DirectiveStatus.RETURNED_FOR_REVISION,
-                    approved ? "REVIEW_APPROVED" : "REVIEW_RETURNED",
+                    approved ? DirectiveEventType.REVIEW_APPROVED : DirectiveEventType.REVIEW_RETURNED,
                     actor.completing(task), (String) task.getVariable(REVIEW_COMMENT));
         };
     }
@@ -29,17 +30,17 @@ class IssuanceTaskListeners {
     @Bean
     TaskListener recordSignDecision(DirectiveService directives, CurrentActor actor) {
         return task -> {
-            boolean signed = DirectiveIssuanceProcess.APPROVE.equals(task.getVariable(SIGN_DECISION));
+            boolean signed = Decisions.APPROVE.equals(task.getVariable(SIGN_DECISION));
             directives.recordDecision(directiveId(task),
                     signed ? DirectiveStatus.AWAITING_ISSUE : DirectiveStatus.RETURNED_FOR_REVISION,
-                    signed ? "SIGNED" : "SIGN_RETURNED",
+                    signed ? DirectiveEventType.SIGNED : DirectiveEventType.SIGN_RETURNED,
                     actor.completing(task), (String) task.getVariable(SIGN_COMMENT));
         };
     }
 
     @Bean
     TaskListener recordDraftRevision(DirectiveService directives, CurrentActor actor) {
-        return task -> directives.recordDecision(directiveId(task), DirectiveStatus.IN_REVIEW, "REVISED",
+        return task -> directives.recordDecision(directiveId(task), DirectiveStatus.IN_REVIEW, DirectiveEventType.REVISED,
                 actor.completing(task), (String) task.getVariable(REVISION_NOTE));
     }
 

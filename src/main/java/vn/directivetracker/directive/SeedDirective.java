@@ -12,13 +12,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.identity.Roles;
+import vn.directivetracker.common.StartupStep;
+import vn.directivetracker.common.Decisions;
 
 /**
  * Embedded default only: loads the founding letter (Gia Lai, 2026, thông tin đối ngoại) from
@@ -27,9 +26,8 @@ import vn.directivetracker.identity.Roles;
  * Runs once: a database that already holds a directive is left alone.
  */
 @Component
-@Order(30)
 @ConditionalOnProperty(name = "directive-tracker.demo.load-seed-directive", havingValue = "true")
-class SeedDirective implements ApplicationRunner {
+class SeedDirective implements StartupStep {
 
     static final String RESOURCE = "data/examples/seed-directive-gialai-2026.json";
 
@@ -51,7 +49,12 @@ class SeedDirective implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public String name() {
+        return "seed-directive";
+    }
+
+    @Override
+    public void run() throws IOException {
         if (repository.count() > 0) {
             return;
         }
@@ -62,9 +65,9 @@ class SeedDirective implements ApplicationRunner {
         long id = as("dieuphoi", Roles.COORDINATOR, () -> directives.submit(request, "dieuphoi"));
         String processInstanceId = directives.get(id).issuanceProcessInstanceId();
         complete(processInstanceId, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT, "lanhdaovp", Roles.OFFICE_LEADER,
-                Map.of(REVIEW_DECISION, DirectiveIssuanceProcess.APPROVE, REVIEW_COMMENT, "Đồng ý, trình lãnh đạo UBND tỉnh ký."));
+                Map.of(REVIEW_DECISION, Decisions.APPROVE, REVIEW_COMMENT, "Đồng ý, trình lãnh đạo UBND tỉnh ký."));
         complete(processInstanceId, DirectiveIssuanceProcess.Elements.SIGN_DIRECTIVE, "lanhdaoubnd", Roles.PROVINCIAL_LEADER,
-                Map.of(SIGN_DECISION, DirectiveIssuanceProcess.APPROVE, SIGN_COMMENT, "Đồng ý ban hành."));
+                Map.of(SIGN_DECISION, Decisions.APPROVE, SIGN_COMMENT, "Đồng ý ban hành."));
         complete(processInstanceId, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Roles.CLERK,
                 Map.of("registered", true));
         log.info("Seed directive {} submitted, reviewed, signed and sent for issuing", id);

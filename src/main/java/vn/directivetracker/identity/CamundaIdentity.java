@@ -3,8 +3,8 @@ package vn.directivetracker.identity;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import vn.directivetracker.access.AccessPolicy;
 
 /** Idempotent writes to Camunda's identity tables: safe to run at every start. */
 @Component
@@ -15,11 +15,22 @@ public class CamundaIdentity {
     public static final String TYPE_AGENCY_HEADS = "AGENCY_HEADS";
 
     private final IdentityService identityService;
-    private final AccessPolicy accessPolicy;
+    private final ApplicationEventPublisher events;
 
-    public CamundaIdentity(IdentityService identityService, AccessPolicy accessPolicy) {
+    public CamundaIdentity(IdentityService identityService, ApplicationEventPublisher events) {
         this.identityService = identityService;
-        this.accessPolicy = accessPolicy;
+        this.events = events;
+    }
+
+    /**
+     * A group was created. Published synchronously, so that {@code access} grants an agency group
+     * its permissions in the same transaction (docs/adr/0006-authorization-model.md).
+     */
+    public record GroupCreated(String groupId, String type) {
+
+        public boolean isAgencyGroup() {
+            return TYPE_AGENCY.equals(type) || TYPE_AGENCY_HEADS.equals(type);
+        }
     }
 
     /** Creates or renames the group; a new agency group comes with its grants (ADR 6). */
@@ -34,8 +45,8 @@ public class CamundaIdentity {
         group.setName(name);
         group.setType(type);
         identityService.saveGroup(group);
-        if (created && (TYPE_AGENCY.equals(type) || TYPE_AGENCY_HEADS.equals(type))) {
-            accessPolicy.grantAgencyGroup(id);
+        if (created) {
+            events.publishEvent(new GroupCreated(id, type));
         }
     }
 

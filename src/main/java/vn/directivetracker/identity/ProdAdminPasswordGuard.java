@@ -13,7 +13,7 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Refuses to start the {@code prod} profile with an empty, well-known or weak administrator password
- * (DESIGN §6). Runs while the environment is prepared — after the configuration files and the
+ * (docs/adr/0006-authorization-model.md). Runs while the environment is prepared — after the configuration files and the
  * environment have been read, before any bean, database connection or port — so the operator sees one
  * clear message instead of a half-started server. Registered in {@code META-INF/spring.factories}.
  */

@@ -1,14 +1,11 @@
 package vn.directivetracker.identity;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.common.StartupStep;
 
 /** Creates the role groups at start-up, in every profile. */
 @Component
-@Order(5)
-class RoleGroups implements ApplicationRunner {
+class RoleGroups implements StartupStep {
 
     private final CamundaIdentity identity;
 
@@ -17,7 +14,12 @@ class RoleGroups implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public String name() {
+        return "role-groups";
+    }
+
+    @Override
+    public void run() {
         identity.ensureGroup(Roles.COORDINATOR, "Chuyên viên theo dõi, đôn đốc", CamundaIdentity.TYPE_ROLE);
         identity.ensureGroup(Roles.OFFICE_LEADER, "Lãnh đạo Văn phòng UBND tỉnh", CamundaIdentity.TYPE_ROLE);
         identity.ensureGroup(Roles.PROVINCIAL_LEADER, "Lãnh đạo UBND tỉnh", CamundaIdentity.TYPE_ROLE);

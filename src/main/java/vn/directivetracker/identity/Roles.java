@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Groups;
 
-/** Camunda group ids of the provincial roles (DESIGN §2). Lower-case: agency codes are upper-case. */
+/** Camunda group ids of the provincial roles (README "Roles and security", docs/adr/0006-authorization-model.md). Lower-case: agency codes are upper-case. */
 public final class Roles {
 
     public static final String COORDINATOR = "coordinator";

@@ -1,6 +1,5 @@
 package vn.directivetracker.notification;
 
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.directivetracker.agency.Agency;
@@ -8,11 +7,11 @@ import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentService;
 import vn.directivetracker.directive.Directive;
 import vn.directivetracker.directive.DirectiveItem;
+import vn.directivetracker.common.VnFormats;
 
 /** One assignment with what every email about it shows: the directive, the item, the agency, the deadline. */
 record AssignmentContext(Assignment assignment, Directive directive, DirectiveItem item, Agency agency) {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** "Văn bản số 15/UBND-KGVX, mục 2": how a subject line names the assignment. */
     String reference() {

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.calendar.WorkingDayCalendar;
+import vn.directivetracker.common.VnFormats;
 
 /**
  * One morning email per agency that asked for it, listing its open work that is overdue or due
@@ -31,7 +32,7 @@ class DailyDigest {
             boolean overdue) {
 
         public String deadlineLabel() {
-            return deadline.format(AssignmentContext.DATE);
+            return deadline.format(VnFormats.DATE);
         }
     }
 
@@ -68,9 +69,9 @@ class DailyDigest {
             long overdue = lines.stream().filter(Line::overdue).count();
             MailRequest mail = MailRequest.of(MailEvent.DAILY_DIGEST, "daily-digest:" + code + ":" + day)
                     .to(agency.email(), agency.name())
-                    .subject("[Tổng hợp ngày " + day.format(AssignmentContext.DATE) + "] " + overdue + " nhiệm vụ quá hạn, "
+                    .subject("[Tổng hợp ngày " + day.format(VnFormats.DATE) + "] " + overdue + " nhiệm vụ quá hạn, "
                             + (lines.size() - overdue) + " nhiệm vụ sắp đến hạn")
-                    .model(Map.of("lines", lines, "dayLabel", day.format(AssignmentContext.DATE)));
+                    .model(Map.of("lines", lines, "dayLabel", day.format(VnFormats.DATE)));
             try {
                 // One transaction per agency: a duplicate (another node was faster) spoils only its own.
                 ownTransaction.executeWithoutResult(status -> outbox.enqueue(mail));

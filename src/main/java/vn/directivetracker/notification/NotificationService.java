@@ -19,6 +19,7 @@ import vn.directivetracker.directive.DirectiveItem;
 import vn.directivetracker.directive.DirectiveRepository;
 import vn.directivetracker.directive.DirectiveService;
 import vn.directivetracker.identity.Roles;
+import vn.directivetracker.common.VnFormats;
 
 /**
  * The emails of the directive's life, one method per event, in Vietnamese. Each method only
@@ -204,7 +205,7 @@ public class NotificationService {
         AssignmentContext c = contexts.load(assignmentId);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("granted", granted);
-        extra.put("newDeadlineLabel", newDeadline == null ? "" : newDeadline.format(AssignmentContext.DATE));
+        extra.put("newDeadlineLabel", newDeadline == null ? "" : newDeadline.format(VnFormats.DATE));
         extra.put("comment", textOrEmpty(comment));
         toAgency(MailEvent.EXTENSION_DECIDED, "extension-decided:" + assignmentId + ":" + decisionId, c,
                 (granted ? "[Đồng ý gia hạn] " : "[Không đồng ý gia hạn] ") + c.reference()
@@ -228,7 +229,7 @@ public class NotificationService {
         String subject = (overdue ? "[Quá hạn nộp báo cáo] " : "[Sắp đến hạn nộp báo cáo] ") + periodLabel
                 + " – Văn bản số " + directive.number();
         Map<String, Object> model = Map.of("directive", directive, "periodLabel", periodLabel,
-                "cutOffLabel", cutOff.format(AssignmentContext.DATE), "deadlineLabel", deadline.format(AssignmentContext.DATE));
+                "cutOffLabel", cutOff.format(VnFormats.DATE), "deadlineLabel", deadline.format(VnFormats.DATE));
         outbox.enqueue(MailRequest.of(event, key + "agency").to(agency.email(), agency.name()).subject(subject)
                 .model(model).about(directiveId, null));
         if (overdue && !lower(agency.headEmail()).equals(lower(agency.email()))) {

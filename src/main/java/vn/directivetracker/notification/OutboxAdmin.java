@@ -8,7 +8,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.common.ForbiddenException;
 import vn.directivetracker.common.NotFoundException;
 import vn.directivetracker.identity.Roles;
 
@@ -54,8 +53,6 @@ class OutboxAdmin {
     }
 
     private void requireCoordinator() {
-        if (!actor.isMemberOf(Roles.COORDINATOR)) {
-            throw new ForbiddenException("Chỉ chuyên viên theo dõi (nhóm coordinator) được gửi lại thư");
-        }
+        actor.requireMemberOf(Roles.COORDINATOR, "Chỉ chuyên viên theo dõi (nhóm coordinator) được gửi lại thư");
     }
 }

@@ -15,6 +15,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
+import vn.directivetracker.common.VnFormats;
 
 /**
  * "Việc mới": when a user task is created, each member of its candidate groups (and its assignee)
@@ -90,7 +91,7 @@ class TaskCreatedMail implements TaskListener {
         model.put("taskName", task.getName() == null ? task.getTaskDefinitionKey() : task.getName());
         model.put("processName", processName(task));
         model.put("dueDate", task.getDueDate() == null ? ""
-                : AssignmentContext.DATE.format(task.getDueDate().toInstant().atZone(clocks.zone())));
+                : VnFormats.DATE.format(task.getDueDate().toInstant().atZone(clocks.zone())));
         for (String name : CONTEXT_VARIABLES) {
             Object value = task.getVariable(name);
             model.put(name, value == null ? "" : value.toString());

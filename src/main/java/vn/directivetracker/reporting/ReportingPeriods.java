@@ -5,6 +5,9 @@ import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.directivetracker.directive.ReportSchedule;
+import vn.directivetracker.common.FieldViolation;
+import vn.directivetracker.common.InvalidRequestException;
+import java.util.List;
 
 /**
  * The cut-off dates of Nghị định 09/2019/NĐ-CP, Điều 12 — pure date arithmetic, no calendar:
@@ -47,6 +50,20 @@ public final class ReportingPeriods {
     /** The period that follows {@code period} in its schedule. */
     public static ReportingPeriod next(ReportingPeriod period) {
         return containing(period.schedule(), period.cutOff().plusDays(1));
+    }
+
+    /**
+     * Parses a period code given in a request's {@code period} field.
+     *
+     * @throws InvalidRequestException naming the field and the accepted forms, if it is not a period code
+     */
+    public static ReportingPeriod require(String code) {
+        ReportingPeriod period = parse(code);
+        if (period == null) {
+            throw new InvalidRequestException(List.of(new FieldViolation("period",
+                    "Kỳ báo cáo không hợp lệ: " + code + " (dạng 2026-03, 2026-Q1, 2026-H1 hoặc 2026)")));
+        }
+        return period;
     }
 
     /**

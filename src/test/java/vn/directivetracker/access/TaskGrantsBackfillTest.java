@@ -30,7 +30,7 @@ class TaskGrantsBackfillTest extends IntegrationTest {
                 .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
         assertThat(visibleTo("cbsngv", task)).isZero();
 
-        backfill.run(null);
+        backfill.run();
 
         Authorization grant = authorizationService.createAuthorizationQuery().groupIdIn("SNGV")
                 .resourceType(Resources.TASK).resourceId(task).singleResult();

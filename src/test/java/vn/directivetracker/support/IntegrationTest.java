@@ -23,6 +23,7 @@ import vn.directivetracker.directive.DirectiveIssuanceProcess;
 import vn.directivetracker.directive.DirectiveRequest;
 import vn.directivetracker.directive.DirectiveService;
 import vn.directivetracker.notification.MailDispatcher;
+import vn.directivetracker.common.Decisions;
 
 /**
  * The whole application on a random port with the real engine, H2 (or, in subclasses, PostgreSQL)
@@ -124,9 +125,9 @@ public abstract class IntegrationTest {
         asUser("dieuphoi", () -> id[0] = directiveService.submit(request, "dieuphoi"));
         String pi = directiveService.get(id[0]).issuanceProcessInstanceId();
         complete(pi, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT, "lanhdaovp",
-                Map.of(DirectiveIssuanceProcess.Variables.REVIEW_DECISION, DirectiveIssuanceProcess.APPROVE));
+                Map.of(DirectiveIssuanceProcess.Variables.REVIEW_DECISION, Decisions.APPROVE));
         complete(pi, DirectiveIssuanceProcess.Elements.SIGN_DIRECTIVE, "lanhdaoubnd",
-                Map.of(DirectiveIssuanceProcess.Variables.SIGN_DECISION, DirectiveIssuanceProcess.APPROVE));
+                Map.of(DirectiveIssuanceProcess.Variables.SIGN_DECISION, Decisions.APPROVE));
         complete(pi, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Map.of("registered", true));
         executeJobs();
         return id[0];

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
+import vn.directivetracker.common.Decisions;
 
 /** The delegates and task listeners of {@code report-collection}, each a line or two over the services. */
 @Configuration
@@ -24,12 +24,12 @@ class ReportCollectionBeans {
      * ADR 5), so it is written here, in the completing transaction, not by a later job.
      */
     @Bean
-    TaskListener recordReportDecision(ReportPeriodRepository periods, CurrentActor actor, Clocks clocks) {
+    TaskListener recordReportDecision(ReportCollectionService collection, CurrentActor actor) {
         return task -> {
-            if (ReportCollectionProcess.APPROVE.equals(task.getVariable(HEAD_DECISION))) {
-                periods.submit(ReportCollectionProcess.reportPeriodId(task), (String) task.getVariable(AGENCY_CODE),
+            if (Decisions.APPROVE.equals(task.getVariable(HEAD_DECISION))) {
+                collection.submit(ReportCollectionProcess.reportPeriodId(task), (String) task.getVariable(AGENCY_CODE),
                         (String) task.getVariable(REPORT_TEXT), (String) task.getVariable(REPORT_FIGURES),
-                        (String) task.getVariable(PREPARED_BY), actor.completing(task), clocks.now());
+                        (String) task.getVariable(PREPARED_BY), actor.completing(task));
             }
         };
     }
@@ -48,12 +48,10 @@ class ReportCollectionBeans {
 
     /** Marks the missing, then hands the coordinator the summary and the links. */
     @Bean
-    JavaDelegate summarizeSubmissionsDelegate(ReportPeriodRepository periods, ReportCollectionService collection,
-            Clocks clocks) {
+    JavaDelegate summarizeSubmissionsDelegate(ReportCollectionService collection) {
         return execution -> {
             long id = ReportCollectionProcess.reportPeriodId(execution);
-            periods.markCollected(id, clocks.now());
-            SubmissionSummary summary = SubmissionSummary.of(periods.get(id), periods.submissions(id));
+            SubmissionSummary summary = collection.collect(id);
             execution.setVariable(SUMMARY, summary.text());
             execution.setVariable(REPORT_PERIOD_URL, collection.periodUrl(id));
             execution.setVariable(CONSOLIDATED_REPORT_URL, collection.periodUrl(id) + "/consolidated.docx");
@@ -67,8 +65,8 @@ class ReportCollectionBeans {
     }
 
     @Bean
-    JavaDelegate closeReportPeriodDelegate(ReportPeriodRepository periods, Clocks clocks) {
-        return execution -> periods.markConsolidated(ReportCollectionProcess.reportPeriodId(execution),
-                (String) execution.getVariable(CONSOLIDATED_BY), clocks.now());
+    JavaDelegate closeReportPeriodDelegate(ReportCollectionService collection) {
+        return execution -> collection.markConsolidated(ReportCollectionProcess.reportPeriodId(execution),
+                (String) execution.getVariable(CONSOLIDATED_BY));
     }
 }

@@ -53,9 +53,6 @@ public final class ReportCollectionProcess {
         private Variables() {}
     }
 
-    public static final String APPROVE = "APPROVE";
-    public static final String RETURN = "RETURN";
-
     public static long reportPeriodId(org.camunda.bpm.engine.delegate.VariableScope scope) {
         return ((Number) scope.getVariable(Variables.REPORT_PERIOD_ID)).longValue();
     }

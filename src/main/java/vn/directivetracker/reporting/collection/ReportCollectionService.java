@@ -3,7 +3,6 @@ package vn.directivetracker.reporting.collection;
 import static vn.directivetracker.reporting.collection.ReportCollectionProcess.Variables.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import vn.directivetracker.directive.Directive;
 import vn.directivetracker.directive.DirectiveService;
 import vn.directivetracker.directive.ReportSchedule;
 import vn.directivetracker.reporting.ReportingPeriod;
+import vn.directivetracker.common.VnFormats;
 
 /**
  * Opens a directive's report collection for a period — a {@code report_period} row, a PENDING
@@ -29,7 +29,6 @@ import vn.directivetracker.reporting.ReportingPeriod;
 @Service("reportCollection")
 public class ReportCollectionService {
 
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final ReportPeriodRepository periods;
     private final DirectiveService directives;
@@ -62,7 +61,7 @@ public class ReportCollectionService {
         }
 
         public static Request adHoc(LocalDate cutOff, LocalDate deadline) {
-            return new Request("AH-" + cutOff, null, "Báo cáo đột xuất (số liệu đến ngày " + DATE.format(cutOff) + ")",
+            return new Request("AH-" + cutOff, null, "Báo cáo đột xuất (số liệu đến ngày " + VnFormats.DATE.format(cutOff) + ")",
                     null, cutOff, deadline);
         }
     }
@@ -94,9 +93,9 @@ public class ReportCollectionService {
         variables.put(DIRECTIVE_NUMBER, directive.number());
         variables.put(DIRECTIVE_SUBJECT, directive.subject());
         variables.put(PERIOD_LABEL, request.label());
-        variables.put(CUT_OFF_LABEL, (request.start() == null ? "đến " : "từ " + DATE.format(request.start()) + " đến ")
-                + DATE.format(request.cutOff()));
-        variables.put(DEADLINE_LABEL, DATE.format(request.deadline()));
+        variables.put(CUT_OFF_LABEL, (request.start() == null ? "đến " : "từ " + VnFormats.DATE.format(request.start()) + " đến ")
+                + VnFormats.DATE.format(request.cutOff()));
+        variables.put(DEADLINE_LABEL, VnFormats.DATE.format(request.deadline()));
         String pi = runtimeService.startProcessInstanceByKey(ReportCollectionProcess.KEY,
                 directive.number() + "/" + request.code(), variables).getId();
         periods.setProcessInstance(id.get(), pi);
@@ -141,6 +140,25 @@ public class ReportCollectionService {
     /** The first working day after the grace period: collection closes, missing reports are missing. */
     public Date closesAt(Object reportPeriodId) {
         return at(deadlines.dayAfter(periods.get(id(reportPeriodId)).closesOn()));
+    }
+
+    /**
+     * The head approved an agency's report: that is its submission, timed now (on time or late, as
+     * for assignments, docs/adr/0005-status-buckets-computed-not-stored.md).
+     */
+    public void submit(long reportPeriodId, String agencyCode, String text, String figures, String preparedBy,
+            String approvedBy) {
+        periods.submit(reportPeriodId, agencyCode, text, figures, preparedBy, approvedBy, clocks.now());
+    }
+
+    /** The collection closed: the missing are marked, and the coordinator gets the summary. */
+    public SubmissionSummary collect(long reportPeriodId) {
+        periods.markCollected(reportPeriodId, clocks.now());
+        return SubmissionSummary.of(periods.get(reportPeriodId), periods.submissions(reportPeriodId));
+    }
+
+    public void markConsolidated(long reportPeriodId, String consolidatedBy) {
+        periods.markConsolidated(reportPeriodId, consolidatedBy, clocks.now());
     }
 
     public String periodUrl(long reportPeriodId) {

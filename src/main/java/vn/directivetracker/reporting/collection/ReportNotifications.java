@@ -1,7 +1,7 @@
 package vn.directivetracker.reporting.collection;
 
 import org.springframework.stereotype.Component;
-import vn.directivetracker.notification.NotificationService;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Reminders and overdue notices about periodic reports: written to the mail outbox in the timer
@@ -16,17 +16,17 @@ public class ReportNotifications {
     }
 
     private final ReportPeriodRepository periods;
-    private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
 
-    public ReportNotifications(ReportPeriodRepository periods, NotificationService notifications) {
+    public ReportNotifications(ReportPeriodRepository periods, ApplicationEventPublisher events) {
         this.periods = periods;
-        this.notifications = notifications;
+        this.events = events;
     }
 
     /** To the agency's staff, and for an overdue report to its head as well. */
     public void send(Event event, long reportPeriodId, String agencyCode) {
         ReportPeriod period = periods.get(reportPeriodId);
-        notifications.periodicReportReminder(event == Event.REPORT_OVERDUE, period.directiveId(), agencyCode,
-                String.valueOf(reportPeriodId), period.label(), period.cutOff(), period.deadline());
+        events.publishEvent(new ReportReminder(event == Event.REPORT_OVERDUE, period.directiveId(), agencyCode,
+                String.valueOf(reportPeriodId), period.label(), period.cutOff(), period.deadline()));
     }
 }

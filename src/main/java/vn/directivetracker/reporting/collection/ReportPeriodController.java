@@ -2,7 +2,6 @@ package vn.directivetracker.reporting.collection;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -11,42 +10,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import vn.directivetracker.common.ConflictException;
 import vn.directivetracker.common.CurrentActor;
-import vn.directivetracker.common.FieldViolation;
-import vn.directivetracker.common.ForbiddenException;
-import vn.directivetracker.common.InvalidRequestException;
-import vn.directivetracker.common.NotFoundException;
-import vn.directivetracker.directive.Directive;
-import vn.directivetracker.directive.DirectiveRepository;
-import vn.directivetracker.directive.DirectiveStatus;
 import vn.directivetracker.identity.Roles;
 import vn.directivetracker.reporting.ReportingAccess;
-import vn.directivetracker.reporting.ReportingPeriod;
-import vn.directivetracker.reporting.ReportingPeriods;
 import vn.directivetracker.reporting.statistics.StatisticsController;
 
 /** Report collections of a directive: an ad-hoc request by a coordinator, and what came in per period. */
 @RestController
 class ReportPeriodController {
 
-    private final ReportCollectionService collection;
-    private final ReportPeriodRepository periods;
-    private final DirectiveRepository directives;
+    private final ReportPeriodService periods;
     private final ReportingAccess access;
     private final CurrentActor actor;
-    private final SubmissionDeadlines deadlines;
     private final ConsolidatedReport consolidated;
 
-    ReportPeriodController(ReportCollectionService collection, ReportPeriodRepository periods, DirectiveRepository directives,
-            ReportingAccess access, CurrentActor actor, SubmissionDeadlines deadlines, ConsolidatedReport consolidated) {
-        this.consolidated = consolidated;
-        this.collection = collection;
+    ReportPeriodController(ReportPeriodService periods, ReportingAccess access, CurrentActor actor,
+            ConsolidatedReport consolidated) {
         this.periods = periods;
-        this.directives = directives;
         this.access = access;
         this.actor = actor;
-        this.deadlines = deadlines;
+        this.consolidated = consolidated;
     }
 
     /**
@@ -58,23 +41,11 @@ class ReportPeriodController {
 
     @PostMapping("/api/directives/{id}/report-requests")
     ResponseEntity<Map<String, Object>> request(@PathVariable long id, @RequestBody ReportRequest body) {
-        if (!actor.isMemberOf(Roles.COORDINATOR)) {
-            throw new ForbiddenException("Chỉ chuyên viên theo dõi được yêu cầu báo cáo");
-        }
-        Directive directive = directives.find(id).orElseThrow(() -> new NotFoundException("Không có văn bản " + id));
-        ReportCollectionService.Request request = validate(body);
-        if (directive.status() != DirectiveStatus.ISSUED) {
-            throw new ConflictException("Chỉ yêu cầu báo cáo đối với văn bản đã ban hành và đang theo dõi");
-        }
-        if (periods.find(id, request.code()).isPresent()) {
-            throw new ConflictException("Văn bản đã có kỳ báo cáo " + request.label());
-        }
-        List<String> agencies = collection.agenciesWithOpenWork(id);
-        if (agencies.isEmpty()) {
-            throw new ConflictException("Không còn đơn vị nào đang thực hiện nhiệm vụ của văn bản");
-        }
-        ReportPeriod opened = collection.open(id, request, agencies, actor.userId())
-                .orElseThrow(() -> new ConflictException("Văn bản đã có kỳ báo cáo " + request.label()));
+        actor.requireMemberOf(Roles.COORDINATOR, "Chỉ chuyên viên theo dõi được yêu cầu báo cáo");
+        ReportPeriodService.Opened result = periods.request(id, body.period(), body.cutOff(), body.deadline(),
+                actor.userId());
+        ReportPeriod opened = result.period();
+        List<String> agencies = result.agencies();
         URI location = URI.create("/api/report-periods/" + opened.id());
         return ResponseEntity.created(location).body(Map.of(
                 "id", opened.id(),
@@ -84,34 +55,6 @@ class ReportPeriodController {
                 "deadline", opened.deadline(),
                 "agencies", agencies,
                 "processInstanceId", opened.processInstanceId()));
-    }
-
-    private ReportCollectionService.Request validate(ReportRequest body) {
-        List<FieldViolation> errors = new ArrayList<>();
-        if ((body.period() == null) == (body.cutOff() == null)) {
-            errors.add(new FieldViolation("period", "Cần đúng một trong hai: period (kỳ báo cáo) hoặc cutOff (ngày chốt số liệu)"));
-            throw new InvalidRequestException(errors);
-        }
-        if (body.period() != null) {
-            ReportingPeriod period = ReportingPeriods.parse(body.period());
-            if (period == null) {
-                throw new InvalidRequestException(List.of(new FieldViolation("period",
-                        "Kỳ báo cáo không hợp lệ: " + body.period() + " (dạng 2026-03, 2026-Q1, 2026-H1 hoặc 2026)")));
-            }
-            return body.deadline() == null ? collection.request(period)
-                    : validDeadline(ReportCollectionService.Request.of(period, body.deadline()));
-        }
-        LocalDate deadline = body.deadline() != null ? body.deadline()
-                : deadlines.deadline(new ReportingPeriod(null, null, null, null, body.cutOff()));
-        return validDeadline(ReportCollectionService.Request.adHoc(body.cutOff(), deadline));
-    }
-
-    private static ReportCollectionService.Request validDeadline(ReportCollectionService.Request request) {
-        if (!request.deadline().isAfter(request.cutOff())) {
-            throw new InvalidRequestException(List.of(new FieldViolation("deadline",
-                    "Hạn nộp phải sau ngày chốt số liệu (Nghị định 09/2019/NĐ-CP)")));
-        }
-        return request;
     }
 
     @GetMapping("/api/report-periods/{id}/consolidated.docx")
@@ -139,7 +82,6 @@ class ReportPeriodController {
     @GetMapping("/api/directives/{id}/report-periods")
     List<ReportPeriod> ofDirective(@PathVariable long id) {
         access.requireOverview();
-        directives.find(id).orElseThrow(() -> new NotFoundException("Không có văn bản " + id));
         return periods.ofDirective(id);
     }
 

@@ -1,6 +1,6 @@
 package vn.directivetracker.reporting.collection;
 
-import static vn.directivetracker.reporting.collection.ReportCollectionService.DATE;
+import static vn.directivetracker.common.VnFormats.DATE;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -16,6 +16,7 @@ import vn.directivetracker.reporting.collection.ReportPeriodRepository;
 import vn.directivetracker.reporting.statistics.StatisticsFilter;
 import vn.directivetracker.reporting.statistics.TrackedAssignment;
 import vn.directivetracker.reporting.statistics.TrackedAssignments;
+import vn.directivetracker.common.VnFormats;
 
 /**
  * An agency's deadlines as iCalendar (RFC 5545) for Outlook and Thunderbird: one all-day event per
@@ -67,7 +68,7 @@ public class AgencyCalendarFeed {
             event(ics, "report-" + period.id() + "-" + agency.code(), stamp, period.deadline(),
                     "Hạn nộp báo cáo: " + period.label() + " – " + directive.number(),
                     "Báo cáo " + period.label().toLowerCase() + " về Văn bản số " + directive.number() + " – "
-                            + directive.subject() + "\nSố liệu tính đến ngày " + ReportCollectionService.DATE.format(period.cutOff()));
+                            + directive.subject() + "\nSố liệu tính đến ngày " + VnFormats.DATE.format(period.cutOff()));
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();

@@ -43,7 +43,7 @@ public final class BucketCounts {
         return counts.get(bucket);
     }
 
-    /** Keyed by bucket name, in the order of DESIGN §1. */
+    /** Keyed by bucket name, in the order of {@code StatusBucket} (docs/adr/0005-status-buckets-computed-not-stored.md). */
     public Map<String, Integer> counts() {
         Map<String, Integer> byName = new LinkedHashMap<>();
         counts.forEach((bucket, n) -> byName.put(bucket.name(), n));

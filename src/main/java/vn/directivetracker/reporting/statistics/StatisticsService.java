@@ -10,6 +10,16 @@ import vn.directivetracker.assignment.DeadlineSettings;
 import vn.directivetracker.assignment.StatusBucket;
 import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.reporting.ReportingPeriod;
+import vn.directivetracker.reporting.ReportingAccess;
+import vn.directivetracker.directive.DirectiveRepository;
+import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.agency.AgencyKind;
+import vn.directivetracker.common.Clocks;
+import vn.directivetracker.common.FieldViolation;
+import vn.directivetracker.common.InvalidRequestException;
+import vn.directivetracker.common.NotFoundException;
+import vn.directivetracker.reporting.ReportingPeriods;
+import java.util.Set;
 
 @Service
 public class StatisticsService {
@@ -17,11 +27,56 @@ public class StatisticsService {
     private final TrackedAssignments assignments;
     private final WorkingDayCalendar calendar;
     private final DeadlineSettings deadlineSettings;
+    private final ReportingAccess access;
+    private final DirectiveRepository directives;
+    private final AgencyRegistry registry;
+    private final Clocks clocks;
 
-    public StatisticsService(TrackedAssignments assignments, WorkingDayCalendar calendar, DeadlineSettings deadlineSettings) {
+    public StatisticsService(TrackedAssignments assignments, WorkingDayCalendar calendar, DeadlineSettings deadlineSettings,
+            ReportingAccess access, DirectiveRepository directives, AgencyRegistry registry, Clocks clocks) {
         this.assignments = assignments;
         this.calendar = calendar;
         this.deadlineSettings = deadlineSettings;
+        this.access = access;
+        this.directives = directives;
+        this.registry = registry;
+        this.clocks = clocks;
+    }
+
+    /**
+     * The statistics a request asks for, after its rules: a period ({@code 2026-Q1}) reads the figures
+     * as of its cut-off and excludes {@code asOf}; without either, as of today; an agency must exist
+     * and be visible to the caller, a directive must exist.
+     */
+    public Statistics query(Long directiveId, String agency, AgencyKind agencyKind, LocalDate asOf, String periodCode) {
+        ReportingPeriod period = null;
+        if (periodCode != null) {
+            period = ReportingPeriods.require(periodCode);
+            if (asOf != null) {
+                throw invalid("asOf", "Không dùng cùng lúc với period (kỳ báo cáo đã xác định ngày chốt số liệu)");
+            }
+            asOf = period.cutOff();
+        }
+        if (agency != null && !registry.byCodes(List.of(agency)).containsKey(agency)) {
+            throw invalid("agency", "Không có đơn vị mã " + agency);
+        }
+        if (directiveId != null && directives.find(directiveId).isEmpty()) {
+            throw new NotFoundException("Không có văn bản " + directiveId);
+        }
+        Set<String> visible = access.visibleAgencies();
+        access.requireVisible(visible, agency);
+        LocalDate reference = asOf != null ? asOf : clocks.today();
+        return compute(new StatisticsFilter(directiveId, agency, agencyKind, visible, reference), period);
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException(List.of(new FieldViolation(field, message)));
+    }
+
+    /** The spreadsheet's title: the directive's number and subject, or every directive. */
+    public String title(Long directiveId) {
+        return directiveId == null ? "Tất cả văn bản" : directives.find(directiveId)
+                .map(d -> d.number() != null ? d.number() + " — " + d.subject() : d.subject()).orElse("");
     }
 
     public Statistics compute(StatisticsFilter filter, ReportingPeriod period) {

@@ -3,7 +3,6 @@ package vn.directivetracker.reporting.statistics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -13,6 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.assignment.StatusBucket;
+import vn.directivetracker.common.VnFormats;
 
 /**
  * The statistics as an .xlsx sheet "Thống kê": a title, the reference date, one header row, one row
@@ -25,7 +25,6 @@ public class StatisticsSpreadsheet {
     public static final String SHEET = "Thống kê";
     /** Row index (0-based) of the header; agency rows follow it. */
     public static final int HEADER_ROW = 3;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public byte[] write(Statistics statistics, String title) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -47,7 +46,7 @@ public class StatisticsSpreadsheet {
 
         cell(sheet.createRow(0), 0, "THỐNG KÊ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", bold);
         cell(sheet.createRow(1), 0, title, null);
-        String reference = "Số liệu tính đến ngày " + DATE.format(statistics.asOf())
+        String reference = "Số liệu tính đến ngày " + VnFormats.DATE.format(statistics.asOf())
                 + (statistics.period() == null ? "" : " (ngày chốt số liệu " + statistics.period().label().toLowerCase() + ")");
         cell(sheet.createRow(2), 0, reference, null);
 

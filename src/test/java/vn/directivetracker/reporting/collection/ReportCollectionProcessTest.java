@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.directivetracker.directive.ReportSchedule;
 import vn.directivetracker.support.IntegrationTest;
+import vn.directivetracker.common.Decisions;
 
 /**
  * The report collection of one quarter for a directive whose ongoing item four departments report
@@ -82,7 +83,7 @@ class ReportCollectionProcessTest extends IntegrationTest {
         completeAs("cb" + lower, agencyTask(pi, SUBMIT_REPORT, agency),
                 Map.of(REPORT_TEXT, text, REPORT_FIGURES, "Số tin bài: 12"));
         completeAs("ld" + lower, agencyTask(pi, APPROVE_REPORT, agency + "head"),
-                Map.of(HEAD_DECISION, ReportCollectionProcess.APPROVE));
+                Map.of(HEAD_DECISION, Decisions.APPROVE));
     }
 
     private List<String> reportNotifications(long periodId, String event) {
@@ -109,7 +110,7 @@ class ReportCollectionProcessTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2026, 12, 15, 10, 0));
         completeAs("cbstc", agencyTask(pi, SUBMIT_REPORT, "STC"), Map.of(REPORT_TEXT, "Bản nháp", REPORT_FIGURES, ""));
         completeAs("ldstc", agencyTask(pi, APPROVE_REPORT, "STChead"),
-                Map.of(HEAD_DECISION, ReportCollectionProcess.RETURN, HEAD_COMMENT, "Bổ sung số liệu"));
+                Map.of(HEAD_DECISION, Decisions.RETURN, HEAD_COMMENT, "Bổ sung số liệu"));
         assertThat(taskService.getVariable(agencyTask(pi, SUBMIT_REPORT, "STC").getId(), HEAD_COMMENT)).isEqualTo("Bổ sung số liệu");
         submitAndApprove(pi, "STC", "Báo cáo quý IV của Sở Tài chính");
 
