@@ -26,7 +26,14 @@ public final class PostgresServer implements AutoCloseable {
         this.dataDir = new File("target/" + name + "/data");
         workDir.mkdirs();
         this.port = freePort();
-        start(true);
+        // A fresh data directory, removed here rather than by zonky: zonky deletes a directory it was
+        // asked to clean when the server closes, which would turn a restart into an empty database.
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        start(false);
     }
 
     private void start(boolean clean) {
