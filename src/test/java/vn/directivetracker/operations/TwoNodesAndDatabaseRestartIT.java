@@ -27,7 +27,8 @@ import vn.directivetracker.support.TestMailServer;
  * both nodes' readiness goes DOWN and comes back UP with no manual step. Then every follow-up timer
  * is made due (acknowledgement reminder, due-soon, overdue, escalation, report reminders), and the
  * report-period opener and the daily digest run on both nodes. Every process, task and email exists
- * exactly once; GreenMail receives each email exactly once.
+ * exactly once; GreenMail receives each email exactly once — except, as ADR 7 allows, an email that
+ * was being sent when the database stopped (at most one per node), which arrives twice.
  */
 class TwoNodesAndDatabaseRestartIT {
 
@@ -126,6 +127,12 @@ class TwoNodesAndDatabaseRestartIT {
         assertThat(db.sql("select count(*) from notification where dedup_key like 'daily-digest:SNGV:%'").query(Long.class).single()).isOne();
         assertThat(byKind).containsKeys("assignment-received", "acknowledgement-reminder", "daily-digest");
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(sent);
-        assertThat(received).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
+        // ADR 7's one gap, met here through the outage: an email the server accepted just as the
+        // database went away keeps its claim (SENT cannot be written) and is sent again after its
+        // lease — at most one in flight per node's dispatcher. Every other email exactly once.
+        Map<String, Long> twice = received.entrySet().stream().filter(e -> e.getValue() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        System.out.println("[two-nodes] received twice (in flight when the database stopped): " + twice);
+        assertThat(twice).hasSizeLessThanOrEqualTo(2).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(2));
     }
 }
