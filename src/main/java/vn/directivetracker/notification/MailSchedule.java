@@ -44,9 +44,8 @@ class MailSchedule implements SmartLifecycle {
         scheduler.initialize();
         scheduler.scheduleWithFixedDelay(() -> guarded("dispatch", dispatcher::dispatchDue), settings.dispatcher().interval());
         if (!settings.digest().agencies().isEmpty()) {
-            String cron = "0 0 " + settings.digest().hour() + " * * *";
             scheduler.schedule(() -> guarded("digest", () -> digest.writeFor(clocks.today())),
-                    new CronTrigger(cron, TimeZone.getTimeZone(clocks.zone())));
+                    new CronTrigger(settings.digest().cronExpression(), TimeZone.getTimeZone(clocks.zone())));
         }
     }
 

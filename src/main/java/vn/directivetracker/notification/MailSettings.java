@@ -82,9 +82,17 @@ public record MailSettings(
      *                           morning email instead of separate due-soon reminders and overdue notices
      * @param hour               hour of the day (installation time zone) the digest is written
      * @param dueSoonWorkingDays work due within this many working days counts as "due soon"
+     * @param cron               overrides {@code hour} with a full cron expression (the scheduled-work
+     *                           smoke test runs it every few seconds; once a day per agency anyway)
      */
     public record Digest(
             @DefaultValue List<String> agencies,
             @DefaultValue("7") int hour,
-            @DefaultValue("3") int dueSoonWorkingDays) {}
+            @DefaultValue("3") int dueSoonWorkingDays,
+            String cron) {
+
+        public String cronExpression() {
+            return cron == null || cron.isBlank() ? "0 0 " + hour + " * * *" : cron;
+        }
+    }
 }

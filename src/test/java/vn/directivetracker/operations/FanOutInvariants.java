@@ -1,0 +1,48 @@
+package vn.directivetracker.operations;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a finished fan-out must look like, read from the one database: for the given letters, every
+ * assignment has exactly one running {@code agency-assignment} instance, exactly one open
+ * acknowledgement task and exactly one assignment notice in the outbox, and no incident exists.
+ */
+record FanOutInvariants(long assignments, long children, long assignmentsWithChild, long ackTasks,
+        long assignmentsWithAckTask, long notices, long incidents, long failedJobs) {
+
+    static FanOutInvariants read(JdbcClient db, List<Long> directives) {
+        String ids = directives.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String ofLetters = "(select id from assignment where directive_id in (" + ids + "))";
+        long[] children = pair(db, """
+                select count(*), count(distinct v.LONG_) from ACT_RU_EXECUTION e
+                join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_
+                join ACT_RU_VARIABLE v on v.EXECUTION_ID_ = e.ID_ and v.NAME_ = 'assignmentId'
+                where e.ID_ = e.PROC_INST_ID_ and d.KEY_ = 'agency-assignment' and v.LONG_ in """ + ofLetters);
+        long[] tasks = pair(db, """
+                select count(*), count(distinct v.LONG_) from ACT_RU_TASK t
+                join ACT_RU_VARIABLE v on v.EXECUTION_ID_ = t.PROC_INST_ID_ and v.NAME_ = 'assignmentId'
+                where t.TASK_DEF_KEY_ = 'AcknowledgeReceipt' and v.LONG_ in """ + ofLetters);
+        return new FanOutInvariants(
+                one(db, "select count(*) from assignment where directive_id in (" + ids + ")"),
+                children[0], children[1], tasks[0], tasks[1],
+                one(db, "select count(*) from notification where dedup_key like 'assignment-received:%' and directive_id in (" + ids + ")"),
+                one(db, "select count(*) from ACT_RU_INCIDENT"),
+                one(db, "select count(*) from ACT_RU_JOB where RETRIES_ = 0"));
+    }
+
+    /** Every assignment has its child, task and notice, once each. */
+    boolean complete(long expectedAssignments) {
+        return assignments == expectedAssignments && children == assignments && assignmentsWithChild == assignments
+                && ackTasks == assignments && assignmentsWithAckTask == assignments && notices == assignments;
+    }
+
+    private static long one(JdbcClient db, String sql) {
+        return db.sql(sql).query(Long.class).single();
+    }
+
+    private static long[] pair(JdbcClient db, String sql) {
+        return db.sql(sql).query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+}
