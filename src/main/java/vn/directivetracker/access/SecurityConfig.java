@@ -1,5 +1,6 @@
 package vn.directivetracker.access;
 
+import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -7,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,9 +17,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.unit.DataSize;
 import vn.directivetracker.identity.Roles;
 
@@ -31,7 +39,8 @@ import vn.directivetracker.identity.Roles;
  *     page cannot ride on a session; the content-type rule below closes the cached-Basic-credentials
  *     variant);</li>
  * <li>people in a browser (everything else: {@code /app/}, {@code /dashboard/}, {@code /login}, Camunda's
- *     webapps): form login at {@code /login} with a session and a CSRF token.</li>
+ *     webapps): form login at {@code /login} with a session and a CSRF token. Camunda's webapps take the
+ *     signed-in user from this session ({@link CamundaWebappLoginConfig}) and keep their own CSRF filter.</li>
  * </ul>
  * Paths are matched by {@code PathPattern} on the decoded, normalized path (so {@code /api/%6Eotifications}
  * is {@code /api/notifications}), after the strict firewall has refused encoded slashes, dots,
@@ -136,9 +145,22 @@ class SecurityConfig {
                         .requestMatchers("/", "/error", "/login", "/favicon.ico", "/css/**", "/webjars/**").permitAll()
                         .requestMatchers("/dashboard", "/dashboard/**").hasAnyAuthority(
                                 Roles.COORDINATOR, Roles.OFFICE_LEADER, Roles.PROVINCIAL_LEADER, Roles.CAMUNDA_ADMIN)
-                        .requestMatchers("/camunda/**").permitAll()
+                        // One login (ADR 6): Camunda's own password login would be a way around LoginThrottle.
+                        .requestMatchers("/camunda/api/admin/auth/user/*/login/**").denyAll()
                         .anyRequest().authenticated())
+                // The webapps' own calls get a 401 (Tasklist then shows its #/login route, which
+                // webapp-ui.js sends to /login); pages go to /login and come back after it.
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(webappEntryPoint()))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();
+    }
+
+    private static AuthenticationEntryPoint webappEntryPoint() {
+        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        entryPoints.put(PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"),
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+        var delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
+        delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return delegating;
     }
 }

@@ -10,13 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * What Tasklist's own JavaScript does over HTTP: a session login to a web application, then the
+ * What Tasklist's own JavaScript does over HTTP after the one login at {@code /login}: the
  * webapp's engine API ({@code /camunda/api/engine/engine/<name>/…}) with the session cookie, and on
  * every write the CSRF token Camunda's filter handed out plus a same-origin Referer.
  */
 final class TasklistSession {
+
+    private static final Pattern SPRING_CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final String origin;
     private final String engine;
@@ -29,16 +33,57 @@ final class TasklistSession {
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
     }
 
-    /** Logs in to one web application (tasklist, cockpit, admin); answers the HTTP status. */
+    /**
+     * Signs in once at {@code /login} (the one login, ADR 6), opens one web application (tasklist, cockpit,
+     * admin) and answers what Camunda's own login used to: 200 when the user may use that application,
+     * 403 when Camunda does not list it among the user's applications, 401 when the password was wrong.
+     */
     int login(String user, String password, String app) {
-        refreshCsrfToken();
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(write(origin + "/camunda/api/admin/auth/user/" + engine + "/login/" + app)
+        HttpResponse<String> login = signIn(user, password);
+        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+            return 401;
+        }
+        send(HttpRequest.newBuilder(URI.create(origin + "/camunda/app/" + app + "/" + engine + "/")).GET());
+        HttpResponse<String> current = refreshCsrfToken();
+        if (current.statusCode() != 200) {
+            return current.statusCode();
+        }
+        return current.body().matches("(?s).*\"authorizedApps\"\\s*:\\s*\\[[^\\]]*\"" + app + "\".*") ? 200 : 403;
+    }
+
+    /** The login form at {@code /login} with its CSRF token; answers the response (a 302). */
+    HttpResponse<String> signIn(String user, String password) {
+        Matcher csrf = SPRING_CSRF.matcher(page("/login").body());
+        if (!csrf.find()) {
+            throw new AssertionError("No CSRF token on the login page");
+        }
+        return send(HttpRequest.newBuilder(URI.create(origin + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        refreshCsrfToken();
-        return response.statusCode();
+                .POST(HttpRequest.BodyPublishers.ofString(credentials(user, password)
+                        + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))));
+    }
+
+    /** Camunda's own password login, which the one login replaces; answers the HTTP status. */
+    int camundaLogin(String user, String password, String app) {
+        return send(write(origin + "/camunda/api/admin/auth/user/" + engine + "/login/" + app)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials(user, password)))).statusCode();
+    }
+
+    /** GET of any page in this session, redirects not followed. */
+    HttpResponse<String> page(String path) {
+        return send(HttpRequest.newBuilder(URI.create(origin + path)).GET());
+    }
+
+    private static String credentials(String user, String password) {
+        return "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    }
+
+    /** Tasklist's "Đăng xuất": Camunda's logout call, with its CSRF token; answers the HTTP status. */
+    int logout() {
+        return send(write(origin + "/camunda/api/admin/auth/user/" + engine + "/logout")
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode();
     }
 
     /** GET on the webapp's engine API, path relative to {@code /camunda/api/engine/engine/<name>}. */
@@ -82,8 +127,8 @@ final class TasklistSession {
     }
 
     /** A read hands out the session's CSRF token (response header and cookie), as the page load does. */
-    private void refreshCsrfToken() {
-        send(HttpRequest.newBuilder(URI.create(origin + "/camunda/api/admin/auth/user/" + engine)).GET());
+    private HttpResponse<String> refreshCsrfToken() {
+        return send(HttpRequest.newBuilder(URI.create(origin + "/camunda/api/admin/auth/user/" + engine)).GET());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -164,12 +164,12 @@ class TasklistBrowserIT extends IntegrationTest {
         // The test profile gives every engine a unique name (several contexts share one JVM), so the
         // webapp URL carries that name instead of "default" (which would answer 500 here).
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/" + processEngine.getName() + "/");
-        WebElement username = waitFor(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']")), "the login form");
+        // One login (ADR 6): Tasklist sends the browser to /login and, signed in, back to Tasklist.
+        WebElement username = waitFor(ExpectedConditions.elementToBeClickable(By.id("username")), "the login form");
         username.sendKeys(user);
-        browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.id("password")).sendKeys("demo");
         screenshot(user + "-login");
-        browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        browser.findElement(By.id("login-submit")).click();
         // The filter column is rendered only for a signed-in user.
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")), "Tasklist after login as " + user);
     }

@@ -81,13 +81,12 @@ class VietnameseWebappsIT extends IntegrationTest {
                 .taskDefinitionKey(ACKNOWLEDGE_RECEIPT).singleResult();
 
         open("tasklist", "");
-        waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")), "the login form");
-        assertThat(browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']")).getAttribute("placeholder"))
-                .isEqualTo("Tên đăng nhập");
-        assertThat(browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).getAttribute("placeholder"))
-                .isEqualTo("Mật khẩu");
+        // One login (ADR 6): Tasklist sends the person to the application's login page and back.
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("username")), "the login form");
+        assertThat(browser.findElement(By.cssSelector("label[for='username']")).getText()).isEqualTo("Tên đăng nhập");
+        assertThat(browser.findElement(By.cssSelector("label[for='password']")).getText()).isEqualTo("Mật khẩu");
         assertVietnamese("login", "Username", "Password", "Log in", "Please Log in", "Sign in");
-        assertThat(browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).getText()).isEqualTo("Đăng nhập");
+        assertThat(browser.findElement(By.id("login-submit")).getText()).isEqualTo("Đăng nhập");
         screenshot("login");
 
         signIn("cbsngv");
@@ -198,20 +197,27 @@ class VietnameseWebappsIT extends IntegrationTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
+    private String opened;
+
     private void open(String app, String fragment) {
         if (browser == null) {
             start();
         }
-        browser.get("http://localhost:" + port + "/camunda/app/" + app + "/" + processEngine.getName() + "/" + fragment);
+        opened = "http://localhost:" + port + "/camunda/app/" + app + "/" + processEngine.getName() + "/" + fragment;
+        browser.get(opened);
     }
 
+    /** The one login at /login, which sends the browser back to the webapp page it came from. */
     private void signIn(String user) {
-        WebElement username = waitFor(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']")), "the login form");
-        username.sendKeys(user);
-        browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        String requested = browser.getCurrentUrl().contains("/login") ? opened : null;
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("username")), "the login form").sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account")), "signed in as " + user);
+        if (requested != null && requested.contains("#")) {
+            // The server never sees the part after '#', so the way back lands on the app's start page.
+            browser.get(requested);
+        }
     }
 
     private void openFilter(String name) {

@@ -8,6 +8,8 @@
 //     start a process (agency officers and heads may do neither, ADR 6). styles/user-styles.css hides
 //     both entries; this script shows them after asking the engine (GET .../authorization/check).
 //  4. The app switcher's labels, which Camunda hard-codes in English.
+//  5. One login (ADR 6): Camunda's own login route (#/login, shown after "Đăng xuất" or when the session
+//     has ended) reloads the app's page instead; Spring Security sends that to /login and back after it.
 import {LOCALE as locale, LOCALE_KEY} from './common-config.js';
 
 // Camunda's determinePreferredLanguage() reads navigator.languages[0]; it runs when AngularJS
@@ -94,7 +96,17 @@ function tasklistActions() {
   isAuthorized('CREATE', 'ProcessInstance', 8).then((allowed) => body.toggle('dt-can-start-process', allowed));
 }
 
+let leaving = false;
+function toOneLogin() {
+  if (!leaving && (/^#!?\/login/.test(window.location.hash) || document.querySelector('form[name="signinForm"]'))) {
+    leaving = true;
+    window.location.replace(window.location.pathname);
+  }
+}
+window.addEventListener('hashchange', toOneLogin);
+
 function onChange() {
+  toOneLogin();
   headerLinks();
   appSwitchLabels();
   tasklistActions();
