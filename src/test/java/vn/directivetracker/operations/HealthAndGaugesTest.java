@@ -25,7 +25,7 @@ class HealthAndGaugesTest extends IntegrationTest {
 
     @SuppressWarnings("rawtypes")
     private Map health(String path) {
-        return rest.getForObject("/actuator/health" + path, Map.class);
+        return rest.withBasicAuth("admin", "demo").getForObject("/actuator/health" + path, Map.class);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -40,12 +40,15 @@ class HealthAndGaugesTest extends IntegrationTest {
     @Test
     @SuppressWarnings("rawtypes")
     void livenessAndReadinessGroupsAnswerWithTheirComponents() {
-        ResponseEntity<Map> liveness = rest.getForEntity("/actuator/health/liveness", Map.class);
-        ResponseEntity<Map> readiness = rest.getForEntity("/actuator/health/readiness", Map.class);
+        ResponseEntity<Map> liveness = rest.withBasicAuth("admin", "demo").getForEntity("/actuator/health/liveness", Map.class);
+        ResponseEntity<Map> readiness = rest.withBasicAuth("admin", "demo").getForEntity("/actuator/health/readiness", Map.class);
         assertThat(liveness.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((Map) liveness.getBody().get("components")).containsOnlyKeys("livenessState", "jobExecutor");
         assertThat((Map) readiness.getBody().get("components")).containsOnlyKeys("readinessState", "db");
+        // A probe (anonymous) gets the status and nothing about the components.
+        ResponseEntity<Map> anonymous = rest.getForEntity("/actuator/health", Map.class);
+        assertThat(anonymous.getBody()).containsOnlyKeys("status");
         // SMTP is configured in tests (GreenMail): Spring Boot's mail indicator checks it is reachable.
         assertThat(((Map) health("").get("components"))).containsKeys("db", "jobExecutor", "jobBacklog", "mailOutbox", "mail");
     }
