@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.directivetracker.assignment.ItemAmendments;
 import vn.directivetracker.common.SystemActions;
 import vn.directivetracker.directive.DirectiveService;
+import vn.directivetracker.reporting.collection.ReportPeriodService;
 
 /**
  * "Chi tiết văn bản" ({@link DirectiveDetails}) and the coordinators' actions on it — revoke, amend an
@@ -24,11 +25,13 @@ class DirectiveDetailController {
     private final DirectiveDetails details;
     private final DirectiveService directives;
     private final ItemAmendments amendments;
+    private final ReportPeriodService reportPeriods;
     private final SystemActions systemActions;
     private final WorkspaceUser user;
 
     DirectiveDetailController(DirectiveDetails details, DirectiveService directives, ItemAmendments amendments,
-            SystemActions systemActions, WorkspaceUser user) {
+            ReportPeriodService reportPeriods, SystemActions systemActions, WorkspaceUser user) {
+        this.reportPeriods = reportPeriods;
         this.details = details;
         this.directives = directives;
         this.amendments = amendments;
@@ -78,6 +81,31 @@ class DirectiveDetailController {
         return act(id, flash, "Đã điều chỉnh mục " + item + ".",
                 () -> systemActions.run(() -> amendments.amendItem(id, item, newDeadline, FormValues.codes(addLead),
                         FormValues.codes(addCoordinating), FormValues.codes(remove), reason, coordinator)));
+    }
+
+    /**
+     * Opens a report collection for the directive, as {@code POST /api/directives/{id}/report-requests}
+     * does: a Nghị định 09 period ({@code 2026-Q4}, {@code 2026-9M}) or an ad-hoc cut-off date, with an
+     * optional deadline (dd/mm/yyyy).
+     */
+    @PostMapping("/app/directives/{id}/report-request")
+    String requestReport(@PathVariable long id, @RequestParam(defaultValue = "") String period,
+            @RequestParam(defaultValue = "") String cutOff, @RequestParam(defaultValue = "") String deadline,
+            RedirectAttributes flash) {
+        user.requireCoordinator();
+        LocalDate cutOffDate;
+        LocalDate deadlineDate;
+        try {
+            cutOffDate = FormValues.date(cutOff);
+            deadlineDate = FormValues.date(deadline);
+        } catch (FormValues.BadDate bad) {
+            flash.addFlashAttribute("actionError", bad.getMessage());
+            return redirect(id);
+        }
+        String code = period.isBlank() ? null : period.strip();
+        String coordinator = user.id();
+        return act(id, flash, "Đã yêu cầu các đơn vị đang thực hiện nộp báo cáo.",
+                () -> reportPeriods.request(id, code, cutOffDate, deadlineDate, coordinator));
     }
 
     private String act(long id, RedirectAttributes flash, String done, Runnable action) {
