@@ -362,7 +362,10 @@ class WebAbuseTest extends IntegrationTest {
         // Tests switch metrics export off (Spring Boot's default), so the endpoint itself answers 404 here:
         // what counts is that an administrator passes the door the others do not.
         assertThat(send(basic("admin", "demo", "/actuator/prometheus").GET()).statusCode()).isNotIn(401, 403);
-        assertThat(send(HttpRequest.newBuilder(URI.create(origin() + "/actuator/health")).GET()).statusCode()).isEqualTo(200);
+        // Health stays open to probes; its status (200 UP, 503 when e.g. an email has FAILED in the
+        // shared test database, ADR 13) is not a matter of who asks.
+        assertThat(send(HttpRequest.newBuilder(URI.create(origin() + "/actuator/health")).GET()).statusCode())
+                .isNotIn(401, 403);
     }
 
     @Test
