@@ -13,9 +13,12 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
 import vn.directivetracker.common.VnFormats;
+import vn.directivetracker.directive.DirectiveRepository;
+import vn.directivetracker.reporting.collection.ReportPeriodRepository;
 
 /**
  * "Việc mới": when a user task is created, each member of its candidate groups (and its assignee)
@@ -37,8 +40,15 @@ class TaskCreatedMail implements TaskListener {
     private final CurrentActor actor;
     private final MailSettings settings;
     private final Clocks clocks;
+    private final AssignmentRepository assignments;
+    private final DirectiveRepository directives;
+    private final ReportPeriodRepository reportPeriods;
 
-    TaskCreatedMail(Outbox outbox, Recipients recipients, CurrentActor actor, MailSettings settings, Clocks clocks) {
+    TaskCreatedMail(Outbox outbox, Recipients recipients, CurrentActor actor, MailSettings settings, Clocks clocks,
+            AssignmentRepository assignments, DirectiveRepository directives, ReportPeriodRepository reportPeriods) {
+        this.assignments = assignments;
+        this.reportPeriods = reportPeriods;
+        this.directives = directives;
         this.outbox = outbox;
         this.recipients = recipients;
         this.actor = actor;
@@ -54,6 +64,15 @@ class TaskCreatedMail implements TaskListener {
         }
         Map<String, Object> model = model(task);
         String subject = subject(task, model);
+        // Which records the email is about, from our tables by process instance (DESIGN §6): never
+        // from the task's variables, which the task's own user could have written.
+        String processInstanceId = task.getProcessInstanceId();
+        Long assignmentId = assignments.idOfProcessInstance(processInstanceId).orElse(null);
+        Long directiveId = assignmentId != null ? Long.valueOf(assignments.get(assignmentId).directiveId())
+                : directives.idOfProcessInstance(processInstanceId)
+                        .or(() -> reportPeriods.idOfProcessInstance(processInstanceId).map(p -> reportPeriods.get(p).directiveId()))
+                        .or(() -> issuedDirective(task))
+                        .orElse(null);
         Set<String> addresses = new LinkedHashSet<>();
         for (Recipients.Person person : people(task)) {
             if (person.userId().equals(actor.userId()) || !addresses.add(person.email().toLowerCase(Locale.ROOT))) {
@@ -63,9 +82,24 @@ class TaskCreatedMail implements TaskListener {
                     .to(person.email(), person.name())
                     .subject(subject)
                     .model(model)
-                    .about(number(task.getVariable("directiveId")), number(task.getVariable("assignmentId")))
+                    .about(directiveId, assignmentId)
                     .task(task.getId()));
         }
+    }
+
+    /**
+     * The draft's first task is created while {@code DirectiveService.submit} is still starting the
+     * issuance, before the directive row knows its process: the business key, which the server sets
+     * to the directive's id and no user can change, names it.
+     */
+    private static java.util.Optional<Long> issuedDirective(DelegateTask task) {
+        String definition = task.getProcessDefinitionId();
+        String businessKey = task.getExecution().getProcessBusinessKey();
+        if (definition == null || !definition.startsWith(vn.directivetracker.directive.DirectiveIssuanceProcess.KEY + ":")
+                || businessKey == null || !businessKey.chars().allMatch(Character::isDigit)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Long.parseLong(businessKey));
     }
 
     /** The assignee first, then the members of the candidate groups. */
@@ -122,9 +156,5 @@ class TaskCreatedMail implements TaskListener {
             element = element.getParentElement();
         }
         return element == null || ((Process) element).getName() == null ? "" : ((Process) element).getName();
-    }
-
-    private static Long number(Object value) {
-        return value instanceof Number n ? n.longValue() : null;
     }
 }
