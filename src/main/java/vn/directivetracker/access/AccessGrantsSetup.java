@@ -1,6 +1,8 @@
 package vn.directivetracker.access;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -22,10 +24,12 @@ class AccessGrantsSetup implements StartupStep {
     private static final Logger log = LoggerFactory.getLogger(AccessGrantsSetup.class);
 
     private final AccessPolicy policy;
+    private final Grants grants;
     private final IdentityService identityService;
 
-    AccessGrantsSetup(AccessPolicy policy, IdentityService identityService) {
+    AccessGrantsSetup(AccessPolicy policy, Grants grants, IdentityService identityService) {
         this.policy = policy;
+        this.grants = grants;
         this.identityService = identityService;
     }
 
@@ -36,17 +40,20 @@ class AccessGrantsSetup implements StartupStep {
 
     @Override
     public void run() {
-        Roles.ALL.forEach(policy::grantRole);
-        int agencyGroups = 0;
-        for (String type : new String[] {CamundaIdentity.TYPE_AGENCY, CamundaIdentity.TYPE_AGENCY_HEADS}) {
-            for (Group group : identityService.createGroupQuery().groupType(type).list()) {
-                policy.grantAgencyGroup(group.getId());
-                agencyGroups++;
+        int[] agencyGroups = {0};
+        // Every grant this step checks is on one of these resources: read them once (issue 11).
+        grants.inBulk(List.of(Resources.APPLICATION, Resources.PROCESS_DEFINITION, Resources.DEPLOYMENT, Resources.USER), () -> {
+            Roles.ALL.forEach(policy::grantRole);
+            for (String type : new String[] {CamundaIdentity.TYPE_AGENCY, CamundaIdentity.TYPE_AGENCY_HEADS}) {
+                for (Group group : identityService.createGroupQuery().groupType(type).list()) {
+                    policy.grantAgencyGroup(group.getId());
+                    agencyGroups[0]++;
+                }
             }
-        }
-        for (User user : identityService.createUserQuery().list()) {
-            policy.grantOwnAccount(user.getId());
-        }
-        log.info("Authorization: grants checked for {} roles and {} agency groups", Roles.ALL.size(), agencyGroups);
+            for (User user : identityService.createUserQuery().list()) {
+                policy.grantOwnAccount(user.getId());
+            }
+        });
+        log.info("Authorization: grants checked for {} roles and {} agency groups", Roles.ALL.size(), agencyGroups[0]);
     }
 }

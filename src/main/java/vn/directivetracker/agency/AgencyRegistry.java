@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.core.io.Resource;
@@ -31,11 +32,14 @@ public class AgencyRegistry {
     public int importRegistry(Resource agencyFile, Resource setFile) {
         List<Agency> imported = read(agencyFile, AgencyRegistryCsv::readAgencies);
         List<AgencySet> sets = read(setFile, AgencyRegistryCsv::readSets);
+        List<CamundaIdentity.GroupSpec> groups = new ArrayList<>();
         for (Agency agency : imported) {
             agencies.upsert(agency);
-            identity.ensureGroup(agency.code(), agency.shortName(), CamundaIdentity.TYPE_AGENCY);
-            identity.ensureGroup(agency.headGroupId(), "Lãnh đạo " + agency.shortName(), CamundaIdentity.TYPE_AGENCY_HEADS);
+            groups.add(new CamundaIdentity.GroupSpec(agency.code(), agency.shortName(), CamundaIdentity.TYPE_AGENCY));
+            groups.add(new CamundaIdentity.GroupSpec(agency.headGroupId(), "Lãnh đạo " + agency.shortName(),
+                    CamundaIdentity.TYPE_AGENCY_HEADS));
         }
+        identity.ensureGroups(groups);
         List<Agency> active = agencies.findAllActive();
         for (AgencySet set : sets) {
             Set<String> members = new LinkedHashSet<>();
@@ -47,7 +51,11 @@ public class AgencyRegistry {
                 }
                 members.add(member);
             }
-            agencies.replaceSet(set.code(), set.name(), members);
+            // Unchanged sets are left alone: rewriting ~150 member rows per set at every start was most
+            // of the registry step on a second start (issue 11).
+            if (!agencies.setUnchanged(set.code(), set.name(), members)) {
+                agencies.replaceSet(set.code(), set.name(), members);
+            }
         }
         return imported.size();
     }

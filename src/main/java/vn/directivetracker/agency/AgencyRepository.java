@@ -66,6 +66,17 @@ public class AgencyRepository {
         }
     }
 
+    /** Whether the set exists with this name and exactly these members (active or not). */
+    public boolean setUnchanged(String code, String name, Collection<String> memberCodes) {
+        List<String> names = jdbc.sql("select name from agency_set where code = ?").param(code).query(String.class).list();
+        if (names.size() != 1 || !names.get(0).equals(name)) {
+            return false;
+        }
+        java.util.Set<String> stored = new java.util.HashSet<>(jdbc.sql("select agency_code from agency_set_member where set_code = ?")
+                .param(code).query(String.class).list());
+        return stored.equals(new java.util.HashSet<>(memberCodes));
+    }
+
     /** Replaces a set's definition with its current members. */
     public void replaceSet(String code, String name, Collection<String> memberCodes) {
         jdbc.sql("delete from agency_set_member where set_code = ?").param(code).update();

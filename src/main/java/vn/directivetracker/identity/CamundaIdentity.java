@@ -1,5 +1,9 @@
 package vn.directivetracker.identity;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -47,6 +51,28 @@ public class CamundaIdentity {
         identityService.saveGroup(group);
         if (created) {
             events.publishEvent(new GroupCreated(id, type));
+        }
+    }
+
+    /** A group as {@link #ensureGroups} should find it. */
+    public record GroupSpec(String id, String name, String type) {}
+
+    /**
+     * {@link #ensureGroup} for many groups, reading the existing ones in one query: at start-up the
+     * registry's ~300 groups are normally all there already (issue 11: one query instead of ~300).
+     */
+    public void ensureGroups(List<GroupSpec> groups) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        Map<String, Group> existing = identityService.createGroupQuery()
+                .groupIdIn(groups.stream().map(GroupSpec::id).toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(Group::getId, Function.identity()));
+        for (GroupSpec spec : groups) {
+            Group group = existing.get(spec.id());
+            if (group == null || !spec.name().equals(group.getName()) || !spec.type().equals(group.getType())) {
+                ensureGroup(spec.id(), spec.name(), spec.type());
+            }
         }
     }
 

@@ -22,10 +22,12 @@ class MailDispatchConfig {
     MailDispatcher mailDispatcher(JdbcClient jdbc, PlatformTransactionManager transactions,
             ObjectProvider<JavaMailSender> sender, TrackerProperties properties, MailSettings settings,
             MeterRegistry meters, Clocks clocks) {
+        // Spring Boot defines a sender only when spring.mail.host is set: without one, mail is kept.
+        JavaMailSender smtp = sender.getIfAvailable();
+        NoDelaySockets.install(smtp);
         return new MailDispatcher(
                 new DispatchQueue(jdbc, new TransactionTemplate(transactions)),
-                // Spring Boot defines a sender only when spring.mail.host is set: without one, mail is kept.
-                sender.getIfAvailable(),
+                smtp,
                 new MailComposer(properties.mail().from(), properties.mail().fromName()),
                 settings.dispatcher(),
                 new MailCounters(meters),

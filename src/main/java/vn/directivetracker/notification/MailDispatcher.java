@@ -1,7 +1,14 @@
 package vn.directivetracker.notification;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +25,13 @@ import vn.directivetracker.common.Clocks;
  * allowed attempt it becomes FAILED (visible at /api/notifications, resendable, counted in the
  * metrics). When the server cannot be reached at all the round stops at the first failure, so an
  * outage costs one connection attempt per round, not one per waiting row.
+ *
+ * <p>Throughput (issue 11, ADR 19): a round sends its batch over one SMTP connection
+ * ({@link SmtpConnection}), still recording each message's outcome before the next; and
+ * {@code dispatcher.senders} rounds run side by side, each with its own claim, token and connection —
+ * to the database they are simply more dispatchers, which ADR 7's claims already keep apart.
  */
-public class MailDispatcher {
+public class MailDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
 
@@ -31,6 +43,8 @@ public class MailDispatcher {
     private final Clocks clocks;
     private final String node;
     private final AtomicLong rounds = new AtomicLong();
+    /** The senders besides the calling thread; null with one sender. */
+    private final ExecutorService helpers;
 
     /**
      * @param sender null when no SMTP server is configured: rows are then marked KEPT
@@ -45,6 +59,12 @@ public class MailDispatcher {
         this.counters = counters;
         this.clocks = clocks;
         this.node = node;
+        AtomicInteger threads = new AtomicInteger();
+        this.helpers = settings.senders() <= 1 ? null : Executors.newFixedThreadPool(settings.senders() - 1, work -> {
+            Thread thread = new Thread(work, "mail-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -54,25 +74,81 @@ public class MailDispatcher {
      * @return the number of rows this call sent or kept
      */
     public int dispatchDue() {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<Integer>> others = new ArrayList<>();
         int delivered = 0;
-        while (true) {
-            String token = node + "#" + rounds.incrementAndGet();
-            LocalDateTime now = clocks.now();
-            List<OutboxRow> batch = queue.claim(token, now, now.plus(settings.claimLease()), settings.batchSize());
-            if (batch.isEmpty()) {
-                return delivered;
+        try (SmtpConnection smtp = sender == null ? null : new SmtpConnection(sender)) {
+            while (!stop.get()) {
+                int sent = oneRound(smtp, stop);
+                if (sent < 0) {
+                    break;
+                }
+                delivered += sent;
+                // The others join only once a round went through: an outage still costs one
+                // connection attempt per call, not one per sender.
+                if (helpers != null && others.isEmpty() && !stop.get()) {
+                    for (int i = 1; i < settings.senders(); i++) {
+                        others.add(helpers.submit(() -> sendUntilEmpty(stop)));
+                    }
+                }
             }
-            Round round = deliver(batch, token);
-            delivered += round.delivered;
-            if (round.serverUnreachable) {
+        }
+        for (Future<Integer> other : others) {
+            try {
+                delivered += other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return delivered;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             }
+        }
+        return delivered;
+    }
+
+    /** One sender: batch after batch over one SMTP connection, until nothing is due or the server is away. */
+    private int sendUntilEmpty(AtomicBoolean stop) {
+        int delivered = 0;
+        try (SmtpConnection smtp = sender == null ? null : new SmtpConnection(sender)) {
+            while (!stop.get()) {
+                int sent = oneRound(smtp, stop);
+                if (sent < 0) {
+                    return delivered;
+                }
+                delivered += sent;
+            }
+        }
+        return delivered;
+    }
+
+    /**
+     * Claims one batch and delivers it. Returns how many left, or -1 when nothing was due; sets
+     * {@code stop} (for every sender of this call) when the server could not be reached.
+     */
+    private int oneRound(SmtpConnection smtp, AtomicBoolean stop) {
+        String token = node + "#" + rounds.incrementAndGet();
+        LocalDateTime now = clocks.now();
+        List<OutboxRow> batch = queue.claim(token, now, now.plus(settings.claimLease()), settings.batchSize());
+        if (batch.isEmpty()) {
+            return -1;
+        }
+        Round round = deliver(batch, token, smtp);
+        if (round.serverUnreachable) {
+            stop.set(true);
+        }
+        return round.delivered;
+    }
+
+    @Override
+    public void close() {
+        if (helpers != null) {
+            helpers.shutdownNow();
         }
     }
 
     private record Round(int delivered, boolean serverUnreachable) {}
 
-    private Round deliver(List<OutboxRow> batch, String token) {
+    private Round deliver(List<OutboxRow> batch, String token, SmtpConnection smtp) {
         int delivered = 0;
         for (int i = 0; i < batch.size(); i++) {
             OutboxRow row = batch.get(i);
@@ -85,7 +161,7 @@ public class MailDispatcher {
                 continue;
             }
             try {
-                sender.send(composer.compose(sender, row));
+                smtp.send(composer.compose(sender, row));
             } catch (Exception failure) {
                 recordFailure(row, token, failure);
                 if (SmtpFailures.serverUnreachable(failure)) {

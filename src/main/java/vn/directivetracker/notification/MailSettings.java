@@ -45,7 +45,10 @@ public record MailSettings(
      * @param enabled      run the dispatcher on a background thread (tests switch it off and call
      *                     {@code MailDispatcher.dispatchDue()} themselves)
      * @param interval     pause between two rounds
-     * @param batchSize    rows claimed per round
+     * @param batchSize    rows claimed per round; a round sends them over one SMTP connection
+     * @param senders      rounds run side by side on this node, each with its own claim and SMTP
+     *                     connection (issue 11: one connection sends ~100 messages a second at best;
+     *                     the wait is the server's reply, not CPU)
      * @param claimLease   how long a claim protects a row; renewed right before each message is sent,
      *                     so it only has to outlast one SMTP conversation (plus clock skew between nodes)
      * @param maxAttempts  failed attempts after which a row becomes FAILED
@@ -56,6 +59,7 @@ public record MailSettings(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("10s") Duration interval,
             @DefaultValue("50") int batchSize,
+            @DefaultValue("4") int senders,
             @DefaultValue("2m") Duration claimLease,
             @DefaultValue("12") int maxAttempts,
             @DefaultValue("1m") Duration backoffBase,

@@ -168,7 +168,7 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
         JavaMailSenderImpl smtp = new JavaMailSenderImpl();
         smtp.setHost("127.0.0.1");
         smtp.setPort(TestMailServer.port());
-        MailSettings.Dispatcher settings = new MailSettings.Dispatcher(true, Duration.ofSeconds(10), batchSize,
+        MailSettings.Dispatcher settings = new MailSettings.Dispatcher(true, Duration.ofSeconds(10), batchSize, 1,
                 Duration.ofMinutes(2), 12, Duration.ofMinutes(1), Duration.ofHours(1));
         DispatchQueue queue = new DispatchQueue(JdbcClient.create(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)));
         Node node = new Node(name, pool, queue, new MailDispatcher(queue, smtp,

@@ -121,6 +121,13 @@ public abstract class IntegrationTest {
 
     /** Submits as the coordinator, approves, signs and issues, then runs the fan-out jobs. */
     protected long submitAndIssue(DirectiveRequest request) {
+        long id = submitAndApprove(request);
+        executeJobs();
+        return id;
+    }
+
+    /** Submits as the coordinator, approves, signs and issues; the fan-out jobs are left to whoever runs jobs. */
+    protected long submitAndApprove(DirectiveRequest request) {
         long[] id = new long[1];
         asUser("dieuphoi", () -> id[0] = directiveService.submit(request, "dieuphoi"));
         String pi = directiveService.get(id[0]).issuanceProcessInstanceId();
@@ -129,7 +136,6 @@ public abstract class IntegrationTest {
         complete(pi, DirectiveIssuanceProcess.Elements.SIGN_DIRECTIVE, "lanhdaoubnd",
                 Map.of(DirectiveIssuanceProcess.Variables.SIGN_DECISION, Decisions.APPROVE));
         complete(pi, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Map.of("registered", true));
-        executeJobs();
         return id[0];
     }
 
