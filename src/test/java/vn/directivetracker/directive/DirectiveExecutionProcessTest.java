@@ -6,6 +6,7 @@ import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import vn.directivetracker.assignment.AgencyAssignmentProcess;
@@ -14,6 +15,57 @@ import vn.directivetracker.support.IntegrationTest;
 
 /** directive-execution: one child per assignment, evaluation once all are done, then closed. */
 class DirectiveExecutionProcessTest extends IntegrationTest {
+
+    /**
+     * ADR 17: the fan-out is one job. It creates every child with its acknowledgement task and its
+     * notice in the outbox, or — if any child fails — nothing at all, and its retry creates each
+     * exactly once.
+     */
+    @Test
+    void oneJobCreatesEveryChildWithTaskAndNoticeOrNothing() {
+        List<String> agencies = List.of("SNGV", "STC", "SCT", "SVHTTDL");
+        long id = submitAndSign(DirectiveFixtures.smallDirective("Một giao dịch", agencies, List.of()));
+        String issuance = directiveService.get(id).issuanceProcessInstanceId();
+        complete(issuance, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Map.of("registered", true));
+        // Issue and start the execution; stop before its fan-out job runs.
+        while (directiveService.get(id).executionProcessInstanceId() == null) {
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(issuance).executable()
+                    .list().get(0).getId());
+        }
+        String execution = directiveService.get(id).executionProcessInstanceId();
+        Job fanOut = managementService.createJobQuery().processInstanceId(execution).singleResult();
+        List<Long> assignments = jdbc.sql("select id from assignment where directive_id = ? order by id").param(id)
+                .query(Long.class).list();
+        Assertions.assertThat(assignments).hasSize(agencies.size());
+
+        // The last child cannot start (its row is bound elsewhere): the whole job rolls back.
+        long last = assignments.get(assignments.size() - 1);
+        jdbc.sql("update assignment set process_instance_id = 'elsewhere' where id = ?").param(last).update();
+        Assertions.assertThatThrownBy(() -> managementService.executeJob(fanOut.getId())).hasMessageContaining(String.valueOf(last));
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).count()).isZero();
+        Assertions.assertThat(notices(id)).isZero();
+        Assertions.assertThat(jdbc.sql("select count(*) from assignment where directive_id = ? and process_instance_id is not null"
+                + " and process_instance_id <> 'elsewhere'").param(id).query(Long.class).single()).isZero();
+
+        jdbc.sql("update assignment set process_instance_id = null where id = ?").param(last).update();
+        managementService.executeJob(fanOut.getId());
+        List<ProcessInstance> children = runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).list();
+        Assertions.assertThat(children).hasSize(agencies.size());
+        for (ProcessInstance child : children) {
+            assertThat(child).hasPassed(AgencyAssignmentProcess.Elements.NOTIFY_AGENCY)
+                    .isWaitingAt(AgencyAssignmentProcess.Elements.ACKNOWLEDGE_RECEIPT);
+        }
+        Assertions.assertThat(notices(id)).isEqualTo(agencies.size());
+        // Nothing of the fan-out is left to a job: only timers (the acknowledgement reminder) wait.
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(execution).count()).isZero();
+        Assertions.assertThat(managementService.createJobQuery().executable().list())
+                .noneMatch(job -> children.stream().anyMatch(c -> c.getId().equals(job.getProcessInstanceId())));
+    }
+
+    private long notices(long directiveId) {
+        return jdbc.sql("select count(*) from notification where dedup_key like 'assignment-received:%' and directive_id = ?")
+                .param(directiveId).query(Long.class).single();
+    }
 
     @Test
     void evaluatesAndClosesWhenEveryAssignmentIsDone() {
