@@ -78,6 +78,7 @@ class FanOutBenchmark extends IntegrationTest {
     private Result issueAndAwait(List<Long> letters, long expected, String label) {
         List<String> issuances = letters.stream().map(id -> directiveService.get(id).issuanceProcessInstanceId()).toList();
         String ids = letters.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        double[] cpuBefore = cpuSeconds();
         long start = System.nanoTime();
         for (String pi : issuances) {
             complete(pi, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Map.of("registered", true));
@@ -92,12 +93,46 @@ class FanOutBenchmark extends IntegrationTest {
             sleep(50);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double[] cpuAfter = cpuSeconds();
         FanOutInvariants state = FanOutInvariants.read(jdbc, letters);
-        System.out.printf("[fan-out] %s: %d assignments, clicks %.2f s, click → all tasks and notices %.2f s (%.0f/s); %s%n",
-                label, state.assignments(), (clicked - start) / 1e9, seconds, state.assignments() / seconds, state);
+        System.out.printf("[fan-out] %s: %d assignments, clicks %.2f s, click → all tasks and notices %.2f s (%.0f/s); "
+                        + "CPU per assignment: JVM %.1f ms, PostgreSQL %.1f ms; %s%n",
+                label, state.assignments(), (clicked - start) / 1e9, seconds, state.assignments() / seconds,
+                (cpuAfter[0] - cpuBefore[0]) * 1000 / expected, (cpuAfter[1] - cpuBefore[1]) * 1000 / expected, state);
         assertThat(state.complete(expected)).as(state.toString()).isTrue();
         assertThat(state.incidents()).isZero();
         return new Result(seconds, state.assignments());
+    }
+
+    /**
+     * CPU seconds used so far by this JVM and by the PostgreSQL server's processes (postmaster and
+     * its children, from /proc): on a machine shared with other builds, less noisy than wall time.
+     */
+    private double[] cpuSeconds() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        long postmaster = jdbc.sql("select pid from pg_stat_activity where backend_type = 'checkpointer'")
+                .query(Long.class).optional()
+                .flatMap(pid -> ProcessHandle.of(pid)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        double pg = 0;
+        if (postmaster > 0) {
+            pg += ticks(postmaster);
+            for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
+                pg += ticks(child.pid());
+            }
+        }
+        return new double[] {jvm, pg / 100.0};
+    }
+
+    /** utime + stime of a process in clock ticks (100 per second on Linux). */
+    private static long ticks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private long one(String sql) {
