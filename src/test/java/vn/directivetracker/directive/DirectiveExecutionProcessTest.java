@@ -17,38 +17,48 @@ import vn.directivetracker.support.IntegrationTest;
 class DirectiveExecutionProcessTest extends IntegrationTest {
 
     /**
-     * ADR 17: the fan-out is one job. It creates every child with its acknowledgement task and its
-     * notice in the outbox, or — if any child fails — nothing at all, and its retry creates each
-     * exactly once.
+     * ADR 17: each child's job starts its child up to the acknowledgement task with its notice in
+     * the outbox, or — if it fails — leaves nothing of it; its retry creates it exactly once, and the
+     * other children are not held up.
      */
     @Test
-    void oneJobCreatesEveryChildWithTaskAndNoticeOrNothing() {
+    void eachChildsJobCreatesItsTaskAndNoticeOrNothing() {
         List<String> agencies = List.of("SNGV", "STC", "SCT", "SVHTTDL");
-        long id = submitAndSign(DirectiveFixtures.smallDirective("Một giao dịch", agencies, List.of()));
+        long id = submitAndSign(DirectiveFixtures.smallDirective("Mỗi đơn vị một giao dịch", agencies, List.of()));
         String issuance = directiveService.get(id).issuanceProcessInstanceId();
         complete(issuance, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Map.of("registered", true));
-        // Issue and start the execution; stop before its fan-out job runs.
+        // Issue and start the execution; stop before its fan-out runs.
         while (directiveService.get(id).executionProcessInstanceId() == null) {
             managementService.executeJob(managementService.createJobQuery().processInstanceId(issuance).executable()
                     .list().get(0).getId());
         }
         String execution = directiveService.get(id).executionProcessInstanceId();
-        Job fanOut = managementService.createJobQuery().processInstanceId(execution).singleResult();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(execution).singleResult().getId());
+        List<Job> childJobs = managementService.createJobQuery().processInstanceId(execution).list();
+        Assertions.assertThat(childJobs).hasSize(agencies.size());
+
+        // One child cannot start (its row is bound elsewhere): only its job rolls back.
         List<Long> assignments = jdbc.sql("select id from assignment where directive_id = ? order by id").param(id)
                 .query(Long.class).list();
-        Assertions.assertThat(assignments).hasSize(agencies.size());
+        long blocked = assignments.get(assignments.size() - 1);
+        jdbc.sql("update assignment set process_instance_id = 'elsewhere' where id = ?").param(blocked).update();
+        Job failed = null;
+        for (Job job : childJobs) {
+            try {
+                managementService.executeJob(job.getId());
+            } catch (RuntimeException e) {
+                Assertions.assertThat(failed).as("only the blocked child fails").isNull();
+                Assertions.assertThat(e).hasMessageContaining(String.valueOf(blocked));
+                failed = job;
+            }
+        }
+        Assertions.assertThat(failed).isNotNull();
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).count())
+                .isEqualTo(agencies.size() - 1);
+        Assertions.assertThat(notices(id)).isEqualTo(agencies.size() - 1);
 
-        // The last child cannot start (its row is bound elsewhere): the whole job rolls back.
-        long last = assignments.get(assignments.size() - 1);
-        jdbc.sql("update assignment set process_instance_id = 'elsewhere' where id = ?").param(last).update();
-        Assertions.assertThatThrownBy(() -> managementService.executeJob(fanOut.getId())).hasMessageContaining(String.valueOf(last));
-        Assertions.assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).count()).isZero();
-        Assertions.assertThat(notices(id)).isZero();
-        Assertions.assertThat(jdbc.sql("select count(*) from assignment where directive_id = ? and process_instance_id is not null"
-                + " and process_instance_id <> 'elsewhere'").param(id).query(Long.class).single()).isZero();
-
-        jdbc.sql("update assignment set process_instance_id = null where id = ?").param(last).update();
-        managementService.executeJob(fanOut.getId());
+        jdbc.sql("update assignment set process_instance_id = null where id = ?").param(blocked).update();
+        managementService.executeJob(failed.getId());
         List<ProcessInstance> children = runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).list();
         Assertions.assertThat(children).hasSize(agencies.size());
         for (ProcessInstance child : children) {
