@@ -37,10 +37,7 @@ public final class AgencyAssignmentProcess {
 
     public static final class Variables {
         public static final String ASSIGNMENT_ID = "assignmentId";
-        public static final String DIRECTIVE_ID = "directiveId";
-        // Context shown in the forms, set once when the assignment starts.
-        public static final String AGENCY_CODE = "agencyCode";
-        public static final String AGENCY_HEAD_GROUP = "agencyHeadGroup";
+        // Context shown in the forms (and the new-task email), set once when the assignment starts.
         public static final String AGENCY_NAME = "agencyName";
         public static final String DIRECTIVE_NUMBER = "directiveNumber";
         public static final String DIRECTIVE_SUBJECT = "directiveSubject";
@@ -57,8 +54,6 @@ public final class AgencyAssignmentProcess {
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String RETURN_REASON = "returnReason";
         // Deadlines.
-        public static final String HAS_DEADLINE = "hasDeadline";
-        public static final String HAS_PERIOD_END = "hasPeriodEnd";
         public static final String REQUEST_EXTENSION = "requestExtension";
         public static final String REQUESTED_DEADLINE = "requestedDeadline";
         public static final String EXTENSION_REASON = "extensionReason";

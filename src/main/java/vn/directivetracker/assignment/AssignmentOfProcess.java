@@ -4,22 +4,25 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.common.ProcessScopes;
+import vn.directivetracker.directive.DirectiveRepository;
 
 /**
  * Which assignment, agency and groups an {@code agency-assignment} instance is about, from our own
- * table by process instance id (DESIGN §6): the variables {@code assignmentId}, {@code agencyCode},
- * {@code agencyHeadGroup} are there for the forms to show and are never read back. Named
- * {@code assignmentOf} for the BPMN expressions (candidate groups, timers, due dates).
+ * table by process instance id (DESIGN §6): the variables the forms show are never read back. Named
+ * {@code assignmentOf} for the BPMN expressions (candidate groups, timers, due dates, whether the
+ * watch branch has a deadline to watch).
  */
 @Component("assignmentOf")
 public class AssignmentOfProcess {
 
     private final AssignmentRepository assignments;
     private final ExtensionRequestRepository extensions;
+    private final DirectiveRepository directives;
 
-    AssignmentOfProcess(AssignmentRepository assignments, ExtensionRequestRepository extensions) {
+    AssignmentOfProcess(AssignmentRepository assignments, ExtensionRequestRepository extensions, DirectiveRepository directives) {
         this.assignments = assignments;
         this.extensions = extensions;
+        this.directives = directives;
     }
 
     public long id(VariableScope scope) {
@@ -30,6 +33,16 @@ public class AssignmentOfProcess {
 
     public Assignment of(VariableScope scope) {
         return assignments.get(id(scope));
+    }
+
+    /** An item with a deadline gets the deadline watch; an ongoing one does not. */
+    public boolean hasDeadline(VariableScope scope) {
+        return of(scope).deadline() != null;
+    }
+
+    /** Ongoing work that ends with the directive's period (a timer closes it). */
+    public boolean hasPeriodEnd(VariableScope scope) {
+        return directives.find(of(scope).directiveId()).orElseThrow().periodEnd() != null;
     }
 
     /** The agency's own group: candidates of its work tasks. */

@@ -35,7 +35,7 @@ public class AssignmentRepository {
         if (exists > 0) {
             return false;
         }
-        jdbc.sql("""
+        write("""
                         insert into assignment (directive_id, item_id, agency_code, role, deadline, phase, created_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(directiveId, itemId, agencyCode, role.name(), deadline, AssignmentPhase.RECEIVED.name(), now)
@@ -44,11 +44,17 @@ public class AssignmentRepository {
     }
 
     public Assignment get(long id) {
-        return jdbc.sql("select * from assignment where id = ?")
+        return (Assignment) ReadsOfThisTransaction.get("assignment:" + id, () -> jdbc.sql("select * from assignment where id = ?")
                 .param(id)
                 .query(this::map)
                 .optional()
-                .orElseThrow(() -> new NotFoundException("Không có nhiệm vụ " + id));
+                .orElseThrow(() -> new NotFoundException("Không có nhiệm vụ " + id)));
+    }
+
+    /** Every write to our tables goes through here: reads cached in this transaction are dropped first. */
+    private JdbcClient.StatementSpec write(String sql) {
+        ReadsOfThisTransaction.clear();
+        return jdbc.sql(sql);
     }
 
     public Optional<Assignment> find(long id) {
@@ -74,7 +80,7 @@ public class AssignmentRepository {
      * by another instance is not taken over.
      */
     public void setProcessInstance(long id, String processInstanceId) {
-        int bound = jdbc.sql("update assignment set process_instance_id = ? where id = ?"
+        int bound = write("update assignment set process_instance_id = ? where id = ?"
                         + " and (process_instance_id is null or process_instance_id = ?)")
                 .params(processInstanceId, id, processInstanceId).update();
         if (bound != 1) {
@@ -83,31 +89,47 @@ public class AssignmentRepository {
     }
 
     /** The assignment a process instance works: the server's answer, whatever its variables say. */
+    @SuppressWarnings("unchecked")
     public java.util.Optional<Long> idOfProcessInstance(String processInstanceId) {
-        return jdbc.sql("select id from assignment where process_instance_id = ?")
+        return (Optional<Long>) ReadsOfThisTransaction.get("process:" + processInstanceId,
+                () -> jdbc.sql("select id from assignment where process_instance_id = ?")
+                        .param(processInstanceId)
+                        .query(Long.class)
+                        .optional());
+    }
+
+    /** An assignment and its directive, by process instance. */
+    public record ProcessRef(long assignmentId, long directiveId) {}
+
+    /**
+     * {@link #idOfProcessInstance} with the directive in the same query: the new-task email asks
+     * for both on every task it writes (ADR 17).
+     */
+    public java.util.Optional<ProcessRef> refOfProcessInstance(String processInstanceId) {
+        return jdbc.sql("select id, directive_id from assignment where process_instance_id = ?")
                 .param(processInstanceId)
-                .query(Long.class)
+                .query((rs, row) -> new ProcessRef(rs.getLong(1), rs.getLong(2)))
                 .optional();
     }
 
     public void setPhase(long id, AssignmentPhase phase) {
-        jdbc.sql("update assignment set phase = ? where id = ?").params(phase.name(), id).update();
+        write("update assignment set phase = ? where id = ?").params(phase.name(), id).update();
     }
 
     public void markAcknowledged(long id, LocalDateTime at) {
-        jdbc.sql("update assignment set acknowledged_at = ?, phase = ? where id = ? and acknowledged_at is null")
+        write("update assignment set acknowledged_at = ?, phase = ? where id = ? and acknowledged_at is null")
                 .params(at, AssignmentPhase.IN_PROGRESS.name(), id)
                 .update();
     }
 
     public void markResultSubmitted(long id, LocalDateTime at) {
-        jdbc.sql("update assignment set result_submitted_at = ?, phase = ? where id = ?")
+        write("update assignment set result_submitted_at = ?, phase = ? where id = ?")
                 .params(at, AssignmentPhase.AWAITING_REVIEW.name(), id)
                 .update();
     }
 
     public void markCompleted(long id, LocalDateTime at) {
-        jdbc.sql("update assignment set completed_at = ?, phase = ? where id = ? and completed_at is null")
+        write("update assignment set completed_at = ?, phase = ? where id = ? and completed_at is null")
                 .params(at, AssignmentPhase.COMPLETED.name(), id)
                 .update();
     }
@@ -115,7 +137,7 @@ public class AssignmentRepository {
     /** Every change is kept in {@link DeadlineHistory}, so past statuses keep the deadline of their day. */
     public void updateDeadline(long id, LocalDate deadline) {
         LocalDate previous = currentDeadline(id);
-        jdbc.sql("update assignment set deadline = ? where id = ?").params(deadline, id).update();
+        write("update assignment set deadline = ? where id = ?").params(deadline, id).update();
         if (!java.util.Objects.equals(previous, deadline)) {
             history.record(id, previous, deadline, clocks.now());
         }
@@ -126,7 +148,7 @@ public class AssignmentRepository {
     }
 
     public void markFormalReminder(long id, LocalDateTime at) {
-        jdbc.sql("update assignment set last_formal_reminder_at = ? where id = ?").params(at, id).update();
+        write("update assignment set last_formal_reminder_at = ? where id = ?").params(at, id).update();
     }
 
     /** Hands the assignment to another agency; the work continues where it stands. */
@@ -135,7 +157,7 @@ public class AssignmentRepository {
         if (!java.util.Objects.equals(previous, deadline)) {
             history.record(id, previous, deadline, clocks.now());
         }
-        jdbc.sql("update assignment set reassigned_from = agency_code, agency_code = ?, deadline = ? where id = ?")
+        write("update assignment set reassigned_from = agency_code, agency_code = ?, deadline = ? where id = ?")
                 .params(newAgency, deadline, id)
                 .update();
     }
@@ -147,7 +169,7 @@ public class AssignmentRepository {
                 .param(directiveId)
                 .query(Long.class)
                 .list();
-        jdbc.sql("update assignment set cancelled_at = ?, phase = ? where directive_id = ? and completed_at is null "
+        write("update assignment set cancelled_at = ?, phase = ? where directive_id = ? and completed_at is null "
                         + "and cancelled_at is null")
                 .params(at, AssignmentPhase.CANCELLED.name(), directiveId)
                 .update();
@@ -170,7 +192,7 @@ public class AssignmentRepository {
     }
 
     public void cancel(long id, LocalDateTime at) {
-        jdbc.sql("update assignment set cancelled_at = ?, phase = ? where id = ? and cancelled_at is null")
+        write("update assignment set cancelled_at = ?, phase = ? where id = ? and cancelled_at is null")
                 .params(at, AssignmentPhase.CANCELLED.name(), id)
                 .update();
     }
@@ -190,7 +212,7 @@ public class AssignmentRepository {
     }
 
     public void insertProgressReport(long assignmentId, String note, int percent, boolean finalResult, String by, LocalDateTime at) {
-        jdbc.sql("""
+        write("""
                         insert into progress_report (assignment_id, note, percent_done, final_result, reported_by, reported_at)
                         values (?, ?, ?, ?, ?, ?)""")
                 .params(assignmentId, note, percent, finalResult, by, at)

@@ -57,8 +57,9 @@ public class AssignmentService {
     }
 
     /**
-     * Binds the assignment to its process instance and returns the variables its tasks show: who
-     * does it (candidate groups) and what it is about (forms).
+     * Binds the assignment to its process instance and returns the variables its forms (and the
+     * new-task email) show: what it is about. Who does it, and whether it has a deadline, the process
+     * asks {@link AssignmentOfProcess} (ADR 12, ADR 17: no variable that nothing displays).
      */
     public Map<String, Object> start(long assignmentId, String processInstanceId) {
         Assignment assignment = assignments.get(assignmentId);
@@ -67,8 +68,6 @@ public class AssignmentService {
         DirectiveItem item = item(assignment);
         Agency agency = registry.get(assignment.agencyCode());
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(AGENCY_CODE, agency.code());
-        variables.put(AGENCY_HEAD_GROUP, agency.headGroupId());
         variables.put(AGENCY_NAME, agency.name());
         variables.put(DIRECTIVE_NUMBER, directive.number());
         variables.put(DIRECTIVE_SUBJECT, directive.subject());
@@ -76,8 +75,6 @@ public class AssignmentService {
         variables.put(ITEM_CONTENT, item.content());
         variables.put(ROLE_LABEL, assignment.role().label());
         variables.put(DEADLINE_LABEL, deadlineLabel(assignment));
-        variables.put(HAS_DEADLINE, assignment.deadline() != null);
-        variables.put(HAS_PERIOD_END, directive.periodEnd() != null);
         return variables;
     }
 

@@ -94,8 +94,6 @@ class FollowUpProcessBeans {
                     (String) execution.getVariable(LEADER_NEW_DEADLINE), (String) execution.getVariable(LEADER_COMMENT));
             Assignment assignment = assignments.get(id);
             Agency agency = registry.get(assignment.agencyCode());
-            execution.setVariable(AGENCY_CODE, agency.code());
-            execution.setVariable(AGENCY_HEAD_GROUP, agency.headGroupId());
             execution.setVariable(AGENCY_NAME, agency.name());
             execution.setVariable(DEADLINE_LABEL, AssignmentService.deadlineLabel(assignment));
             String businessKey = execution.getProcessBusinessKey();

@@ -67,8 +67,9 @@ class TaskCreatedMail implements TaskListener {
         // Which records the email is about, from our tables by process instance (DESIGN §6): never
         // from the task's variables, which the task's own user could have written.
         String processInstanceId = task.getProcessInstanceId();
-        Long assignmentId = assignments.idOfProcessInstance(processInstanceId).orElse(null);
-        Long directiveId = assignmentId != null ? Long.valueOf(assignments.get(assignmentId).directiveId())
+        AssignmentRepository.ProcessRef assignment = assignments.refOfProcessInstance(processInstanceId).orElse(null);
+        Long assignmentId = assignment == null ? null : assignment.assignmentId();
+        Long directiveId = assignment != null ? Long.valueOf(assignment.directiveId())
                 : directives.idOfProcessInstance(processInstanceId)
                         .or(() -> reportPeriods.idOfProcessInstance(processInstanceId).map(p -> reportPeriods.get(p).directiveId()))
                         .or(() -> issuedDirective(task))

@@ -120,7 +120,7 @@ class MailThroughputBenchmark extends IntegrationTest {
     }
 
     private void submitIssueAndWait(DirectiveRequest request) throws InterruptedException {
-        submitAndApprove(request);
+        submitAndIssueLeavingJobs(request);
         for (int i = 0; i < 3600; i++) {
             if (managementService.createJobQuery().executable().count() == 0) {
                 return;

@@ -78,7 +78,7 @@ class ReportCollectionProcessTest extends IntegrationTest {
     }
 
     /** The officer writes the report, the head approves it. */
-    private void submitAndApprove(String pi, String agency, String text) {
+    private void submitAndIssueLeavingJobs(String pi, String agency, String text) {
         String lower = agency.toLowerCase();
         completeAs("cb" + lower, agencyTask(pi, SUBMIT_REPORT, agency),
                 Map.of(REPORT_TEXT, text, REPORT_FIGURES, "Số tin bài: 12"));
@@ -106,13 +106,13 @@ class ReportCollectionProcessTest extends IntegrationTest {
         assertThat(taskService.getVariable(sngv.getId(), DEADLINE_LABEL)).isEqualTo("17/12/2026");
 
         // Monday 14/12: Sở Ngoại vụ submits. Tuesday 15/12: Sở Tài chính, after its head asked for more.
-        submitAndApprove(pi, "SNGV", "Báo cáo quý IV của Sở Ngoại vụ");
+        submitAndIssueLeavingJobs(pi, "SNGV", "Báo cáo quý IV của Sở Ngoại vụ");
         clockAt(LocalDateTime.of(2026, 12, 15, 10, 0));
         completeAs("cbstc", agencyTask(pi, SUBMIT_REPORT, "STC"), Map.of(REPORT_TEXT, "Bản nháp", REPORT_FIGURES, ""));
         completeAs("ldstc", agencyTask(pi, APPROVE_REPORT, "STChead"),
                 Map.of(HEAD_DECISION, Decisions.RETURN, HEAD_COMMENT, "Bổ sung số liệu"));
         assertThat(taskService.getVariable(agencyTask(pi, SUBMIT_REPORT, "STC").getId(), HEAD_COMMENT)).isEqualTo("Bổ sung số liệu");
-        submitAndApprove(pi, "STC", "Báo cáo quý IV của Sở Tài chính");
+        submitAndIssueLeavingJobs(pi, "STC", "Báo cáo quý IV của Sở Tài chính");
 
         // Wednesday 16/12: reminders go to the two that have not submitted, and only to them.
         clockAt(LocalDateTime.of(2026, 12, 16, 9, 0));
@@ -124,7 +124,7 @@ class ReportCollectionProcessTest extends IntegrationTest {
         assertThat(reportNotifications(q4.id(), "REPORT_OVERDUE")).containsExactly(
                 "lanhdao.sct@example.gov.vn", "lanhdao.svhttdl@example.gov.vn", "sct@example.gov.vn", "svhttdl@example.gov.vn");
         // Sở Công Thương submits late, the same day.
-        submitAndApprove(pi, "SCT", "Báo cáo quý IV của Sở Công Thương");
+        submitAndIssueLeavingJobs(pi, "SCT", "Báo cáo quý IV của Sở Công Thương");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult()).isNotNull();
         assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(CONSOLIDATE_REPORTS).count()).isZero();
 
@@ -183,7 +183,7 @@ class ReportCollectionProcessTest extends IntegrationTest {
         ReportPeriod q4 = openQ4();
         String pi = q4.processInstanceId();
         for (String agency : List.of("SNGV", "STC", "SCT", "SVHTTDL")) {
-            submitAndApprove(pi, agency, "Báo cáo của " + agency);
+            submitAndIssueLeavingJobs(pi, agency, "Báo cáo của " + agency);
         }
         executeJobs();
         Task consolidate = task(pi, CONSOLIDATE_REPORTS);

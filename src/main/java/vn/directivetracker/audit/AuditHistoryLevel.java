@@ -1,0 +1,93 @@
+package vn.directivetracker.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * History level {@code full-without-details} (ADR 17): everything Camunda's {@code full} records —
+ * the user operation log the audit trail reads ({@link AuditTrail}; Camunda writes it at {@code full}
+ * only), tasks, activities, identity links, job log, incidents, each variable's latest value — except
+ * the row per variable change ({@code ACT_HI_DETAIL}: every value a variable ever had, and form
+ * property updates). Our own tables keep what was decided and reported ({@code progress_report},
+ * {@code directive_event}, {@code extension_request}); the details doubled every variable written.
+ *
+ * <p>Selected with {@code camunda.bpm.history-level: full-without-details}. Camunda refuses to start
+ * when the level stored in the database differs from the configured one; both this level and
+ * {@code full} write the same tables, so before the engine checks, the plugin switches a database
+ * between the two (either way) — any other stored level is left for Camunda to refuse.
+ */
+@Component
+class AuditHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLevel {
+
+    static final String NAME = "full-without-details";
+    /** Not one of Camunda's (0–3); stored in ACT_GE_PROPERTY 'historyLevel'. */
+    static final int ID = 17;
+
+    private static final Logger log = LoggerFactory.getLogger(AuditHistoryLevel.class);
+
+    @Override
+    public int getId() {
+        return ID;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+                && eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+        levels.add(this);
+        configuration.setCustomHistoryLevels(levels);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        String configured = configuration.getHistory();
+        String target = NAME.equalsIgnoreCase(configured) ? String.valueOf(ID)
+                : HistoryLevel.HISTORY_LEVEL_FULL.getName().equalsIgnoreCase(configured)
+                        ? String.valueOf(HistoryLevel.HISTORY_LEVEL_FULL.getId()) : null;
+        if (target != null) {
+            switchStoredLevel(configuration.getDataSource(), target);
+        }
+    }
+
+    /** Between {@code full} (3) and this level only; a fresh database has no table yet. */
+    private static void switchStoredLevel(DataSource dataSource, String target) {
+        String other = target.equals(String.valueOf(ID)) ? String.valueOf(HistoryLevel.HISTORY_LEVEL_FULL.getId()) : String.valueOf(ID);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update ACT_GE_PROPERTY set VALUE_ = ? where NAME_ = 'historyLevel' and VALUE_ = ?")) {
+            update.setString(1, target);
+            update.setString(2, other);
+            if (update.executeUpdate() > 0) {
+                log.info("Camunda history level stored in the database switched from {} to {}", other, target);
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            log.debug("History level not switched (no Camunda tables yet?): {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package vn.directivetracker.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.Elements.*;
+import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.directivetracker.assignment.AssignmentRepository;
+import vn.directivetracker.support.DirectiveFixtures;
+import vn.directivetracker.support.IntegrationTest;
+
+/**
+ * ADR 17: history level {@code full-without-details} keeps what the audit trail, Tasklist and Cockpit
+ * read (user operation log, task and activity history, each variable's value) and writes no
+ * {@code ACT_HI_DETAIL} row; a database written at {@code full} is switched on start-up.
+ */
+class AuditHistoryLevelTest extends IntegrationTest {
+
+    @Autowired AssignmentRepository assignments;
+    @Autowired HistoryService historyService;
+    @Autowired AuditHistoryLevel level;
+
+    @Test
+    void keepsTheOperationLogTasksAndVariablesButNoDetails() {
+        assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getHistoryLevel().getName())
+                .isEqualTo(AuditHistoryLevel.NAME);
+        long id = submitAndIssue(DirectiveFixtures.smallDirective("Lịch sử không chi tiết", List.of("SNGV"), List.of()));
+        String pi = assignments.ofDirective(id).get(0).processInstanceId();
+        complete(pi, ACKNOWLEDGE_RECEIPT, "cbsngv", Map.of("acknowledged", true));
+        complete(pi, REPORT_PROGRESS, "cbsngv", Map.of(PROGRESS_NOTE, "Lần một", PROGRESS_PERCENT, 10, RESULT_READY, false));
+        complete(pi, REPORT_PROGRESS, "cbsngv", Map.of(PROGRESS_NOTE, "Lần hai", PROGRESS_PERCENT, 50, RESULT_READY, false));
+
+        assertThat(historyService.createUserOperationLogQuery().processInstanceId(pi).operationType("Complete").count())
+                .isEqualTo(3);
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi).finished().count()).isEqualTo(3);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName(PROGRESS_NOTE)
+                .singleResult().getValue()).isEqualTo("Lần hai");
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi).count()).isZero();
+        assertThat(count("ACT_HI_DETAIL")).isZero();
+    }
+
+    @Test
+    void aDatabaseAtFullIsSwitchedBeforeTheEngineChecksIt() {
+        String stored = "select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'";
+        assertThat(jdbc.sql(stored).query(String.class).single()).isEqualTo(String.valueOf(AuditHistoryLevel.ID));
+        jdbc.sql("update ACT_GE_PROPERTY set VALUE_ = '3' where NAME_ = 'historyLevel'").update();
+
+        level.postInit((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration());
+
+        assertThat(jdbc.sql(stored).query(String.class).single()).isEqualTo(String.valueOf(AuditHistoryLevel.ID));
+    }
+}
