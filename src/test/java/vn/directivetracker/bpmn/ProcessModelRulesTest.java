@@ -15,11 +15,13 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -40,9 +42,11 @@ class ProcessModelRulesTest {
     /**
      * Service tasks that only write outbox rows (ADR 7), which is as reliable in the caller's
      * transaction as in a job of their own: synchronous, so a fan-out creates each child with its
-     * notice in one transaction (ADR 17). Everything else that calls a delegate is async.
+     * notice in one transaction, and a reminder is one job (its timer's) instead of two (ADR 17).
+     * Everything else that calls a delegate is async.
      */
-    private static final Set<String> WRITES_OUTBOX_ONLY = Set.of("NotifyAgency");
+    private static final Set<String> WRITES_OUTBOX_ONLY =
+            Set.of("NotifyAgency", "SendAcknowledgeReminder", "SendDueSoonReminder", "SendOverdueNotice");
 
     static Stream<Path> models() throws IOException {
         List<Path> models;
@@ -112,12 +116,25 @@ class ProcessModelRulesTest {
         for (ServiceTask task : read(file).getModelElementsByType(ServiceTask.class)) {
             assertThat(task.getCamundaDelegateExpression()).as(task.getId() + " delegate").matches("\\$\\{[a-z][A-Za-z]+\\}");
             if (WRITES_OUTBOX_ONLY.contains(task.getId())) {
-                assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " runs in the fan-out's transaction (ADR 17)").isFalse();
+                assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " runs in its caller's transaction (ADR 17)").isFalse();
+                assertTimerInFrontRetries(task);
                 continue;
             }
             assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " async").isTrue();
             assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count())
                     .as(task.getId() + " retry cycle").isEqualTo(1);
+        }
+    }
+
+    /** A synchronous task behind a timer fails and retries with that timer's job: the timer carries the retry cycle. */
+    private static void assertTimerInFrontRetries(ServiceTask task) {
+        for (SequenceFlow incoming : task.getIncoming()) {
+            if (incoming.getSource() instanceof CatchEvent event
+                    && !event.getChildElementsByType(TimerEventDefinition.class).isEmpty()) {
+                assertThat(event.getExtensionElements()).as(event.getId() + " retry cycle").isNotNull();
+                assertThat(event.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count())
+                        .as(event.getId() + " retry cycle").isEqualTo(1);
+            }
         }
     }
 
