@@ -32,7 +32,7 @@ import vn.directivetracker.reporting.statistics.TrackedAssignments;
 
 public class LegacyDashboard {
 
-    static final int LIST_LIMIT = 100;
+    public static final int LIST_LIMIT = 100;
 
     private final TrackedAssignments assignments;
     private final LegacyStatistics statistics;

@@ -1,5 +1,6 @@
 package vn.directivetracker.reporting.statistics;
 
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.directivetracker.assignment.DeadlineSettings;
 import vn.directivetracker.calendar.WorkingDayCalendar;
@@ -14,13 +15,11 @@ final class Services {
 
     private Services() {}
 
-    static StatisticsService statistics(JdbcClient jdbc, TrackedAssignments tracked, WorkingDayCalendar calendar,
-            DeadlineSettings settings) {
-        return new StatisticsService(tracked, calendar, settings, null, null, null, null);
+    static StatisticsService statistics(JdbcClient jdbc, DataSource dataSource, WorkingDayCalendar calendar, DeadlineSettings settings) {
+        return new StatisticsService(new AssignmentBuckets(jdbc, dataSource), calendar, settings, null, null, null, null);
     }
 
-    static DashboardService dashboard(JdbcClient jdbc, TrackedAssignments tracked, StatisticsService statistics,
-            WorkingDayCalendar calendar) {
-        return new DashboardService(tracked, statistics, calendar, null);
+    static DashboardService dashboard(JdbcClient jdbc, DataSource dataSource, StatisticsService statistics, WorkingDayCalendar calendar) {
+        return new DashboardService(new AssignmentBuckets(jdbc, dataSource), statistics, calendar, null);
     }
 }
