@@ -37,38 +37,62 @@ public class AssignmentBuckets {
             ONGOING = 4, CANCELLED = 5, DUE_SOON = 6;
 
     /**
-     * One row per assignment counted: agency, directive, id, deadline in force and bucket code.
-     * Completion counts from the day the accepted result was submitted (ADR 5); a day's status is read
-     * at its end, hence "before the next day" for timestamps.
+     * The bucket code of row {@code x} with deadline column {@code %1$s}. Completion counts from the
+     * day the accepted result was submitted (ADR 5); a day's status is read at its end, hence "before
+     * the next day" for timestamps.
      */
+    private static final String BUCKET = """
+            case
+              when x.cancelled_at < :dayAfter then 5
+              when %1$s is null then 4
+              when x.completed_at is not null and coalesce(x.result_submitted_at, x.completed_at) < :dayAfter
+                then case when cast(coalesce(x.result_submitted_at, x.completed_at) as date) > %1$s then 1 else 0 end
+              when %1$s < :asOf then 3
+              when %1$s < :firstNotSoon then 6
+              else 2
+            end""";
+
+    /** One row per assignment counted: id, agency, directive, deadline (as given) and bucket code. */
     private static final String BUCKETED = """
-            select x.id, x.agency_code, x.directive_id, x.deadline,
-                   case
-                     when x.cancelled_at < :dayAfter then 5
-                     when x.deadline is null then 4
-                     when x.completed_at is not null and coalesce(x.result_submitted_at, x.completed_at) < :dayAfter
-                       then case when cast(coalesce(x.result_submitted_at, x.completed_at) as date) > x.deadline then 1 else 0 end
-                     when x.deadline < :asOf then 3
-                     when x.deadline < :firstNotSoon then 6
-                     else 2
-                   end as bucket
+            select x.id, x.agency_code, x.directive_id, x.deadline, %s as bucket
             from (
               select a.id, a.agency_code, a.directive_id, a.cancelled_at, a.completed_at, a.result_submitted_at,
-                     %s as deadline
-              from assignment a%s
-              where a.created_at < :dayAfter%s
-            ) x""";
+                     %%s as deadline
+              from assignment a%%s
+              where a.created_at < :dayAfter%%s
+            ) x""".formatted(BUCKET.formatted("x.deadline"));
 
-    /** The deadline in force at the reference date when a later change exists: the first such change's previous one. */
-    private static final String IN_FORCE_JOIN = """
+    /** Per assignment whose deadline changed after the reference date: the first such change's previous deadline. */
+    private static final String FIRST_LATER_CHANGE = """
+            select c.assignment_id, c.previous_deadline
+            from (select assignment_id, previous_deadline,
+                         row_number() over (partition by assignment_id order by changed_at, id) as rn
+                  from deadline_change where changed_at >= :dayAfter) c
+            where c.rn = 1""";
 
-              left join (
-                select c.assignment_id, c.previous_deadline
-                from (select assignment_id, previous_deadline,
-                             row_number() over (partition by assignment_id order by changed_at, id) as rn
-                      from deadline_change where changed_at >= :dayAfter) c
-                where c.rn = 1) f on f.assignment_id = a.id""";
+    /** The deadline in force at the reference date (issue 15), for the lists. */
+    private static final String IN_FORCE_JOIN = " left join (" + FIRST_LATER_CHANGE + ") f on f.assignment_id = a.id";
     private static final String IN_FORCE = "case when f.assignment_id is null then a.deadline else f.previous_deadline end";
+
+    /**
+     * The counts' correction for the deadline history: each assignment whose deadline changed after
+     * the reference date, with its bucket under today's deadline and under the one in force then.
+     * The counts are taken with today's deadlines (one pass, no join over every row) and moved from
+     * the first bucket to the second: the same figures, and the join touches only the changed rows.
+     */
+    private static final String MOVED = """
+            select y.agency_code, ag.name, ag.kind, y.directive_id, d.doc_number, d.subject, y.now_bucket, y.then_bucket,
+                   count(*) as n
+            from (select x.agency_code, x.directive_id, %s as now_bucket, %s as then_bucket
+                  from (select a.agency_code, a.directive_id, a.cancelled_at, a.completed_at, a.result_submitted_at,
+                               a.deadline, f.previous_deadline as previous
+                        from (%s) f join assignment a on a.id = f.assignment_id
+                        where a.created_at < :dayAfter%%s) x) y
+            join agency ag on ag.code = y.agency_code
+            join directive d on d.id = y.directive_id
+            where y.now_bucket <> y.then_bucket
+            group by y.agency_code, ag.name, ag.kind, y.directive_id, d.doc_number, d.subject, y.now_bucket, y.then_bucket"""
+            .formatted(BUCKET.formatted("x.deadline"), BUCKET.formatted("x.previous"), FIRST_LATER_CHANGE);
 
     /**
      * Only assignments that can be open at the reference date (not completed, not cancelled by then):
@@ -101,13 +125,37 @@ public class AssignmentBuckets {
      * PostgreSQL both come from one pass ({@code GROUPING SETS}); H2 has no grouping sets and reads twice.
      */
     public Counts counts(StatisticsFilter filter, LocalDate firstNotSoon, boolean perDirective) {
-        Query q = bucketed(filter, firstNotSoon, false);
+        Query q = bucketed(filter, firstNotSoon, false, false);
         if (q == null) {
             return new Counts(List.of(), List.of());
         }
+        Counts counts = countsWithTodaysDeadlines(q, perDirective);
+        if (hasLaterChanges(q.params)) {
+            moveToDeadlinesInForce(filter, q.params, counts);
+        }
+        return counts;
+    }
+
+    /** Applies {@link #MOVED}: minus one in the bucket under today's deadline, plus one in the bucket then. */
+    private void moveToDeadlinesInForce(StatisticsFilter filter, Map<String, Object> params, Counts counts) {
+        String where = conditions(filter, new HashMap<>());
+        jdbc.sql(MOVED.formatted(where)).params(params).query(rs -> {
+            int n = rs.getInt(9);
+            for (int sign : new int[] {-1, 1}) {
+                int bucket = rs.getInt(sign < 0 ? 7 : 8);
+                counts.agencies().add(new AgencyCount(rs.getString(1), rs.getString(2), AgencyKind.valueOf(rs.getString(3)),
+                        bucket, sign * n));
+                counts.directives().add(new DirectiveCount(rs.getLong(4), rs.getString(5), rs.getString(6), bucketOf(bucket),
+                        sign * n));
+            }
+        });
+    }
+
+    private Counts countsWithTodaysDeadlines(Query q, boolean perDirective) {
         if (!perDirective || !postgres()) {
-            return new Counts(grouped(q, "agency_code", AGENCY_NAMES, AssignmentBuckets::agencyCount),
-                    perDirective ? grouped(q, "directive_id", DIRECTIVE_NAMES, AssignmentBuckets::directiveCount) : List.of());
+            return new Counts(new ArrayList<>(grouped(q, "agency_code", AGENCY_NAMES, AssignmentBuckets::agencyCount)),
+                    perDirective ? new ArrayList<>(grouped(q, "directive_id", DIRECTIVE_NAMES, AssignmentBuckets::directiveCount))
+                            : new ArrayList<>());
         }
         List<AgencyCount> agencies = new ArrayList<>();
         List<DirectiveCount> directives = new ArrayList<>();
@@ -169,7 +217,7 @@ public class AssignmentBuckets {
      */
     public List<TrackedAssignment> earliestDeadlines(StatisticsFilter filter, LocalDate firstNotSoon, boolean overdue,
             int limit) {
-        Query q = bucketed(filter, firstNotSoon, true);
+        Query q = bucketed(filter, firstNotSoon, true, true);
         if (q == null) {
             return List.of();
         }
@@ -212,7 +260,7 @@ public class AssignmentBuckets {
     private record Query(String sql, Map<String, Object> params) {}
 
     /** The per-assignment query with the filter's conditions; null when the caller may see no agency. */
-    private Query bucketed(StatisticsFilter filter, LocalDate firstNotSoon, boolean possiblyOpenOnly) {
+    private Query bucketed(StatisticsFilter filter, LocalDate firstNotSoon, boolean possiblyOpenOnly, boolean inForce) {
         Map<String, Object> params = new HashMap<>();
         params.put("asOf", filter.asOf());
         params.put("firstNotSoon", firstNotSoon);
@@ -223,10 +271,14 @@ public class AssignmentBuckets {
         if (possiblyOpenOnly) {
             where += POSSIBLY_OPEN;
         }
-        // Today, as a rule, no deadline has changed since: the join would cost a third of the query.
-        boolean history = !jdbc.sql("select id from deadline_change where changed_at >= ? fetch first 1 rows only")
-                .param(params.get("dayAfter")).query().listOfRows().isEmpty();
+        // Today, as a rule, no deadline has changed since: then the join is left out.
+        boolean history = inForce && hasLaterChanges(params);
         return new Query(BUCKETED.formatted(history ? IN_FORCE : "a.deadline", history ? IN_FORCE_JOIN : "", where), params);
+    }
+
+    private boolean hasLaterChanges(Map<String, Object> params) {
+        return !jdbc.sql("select id from deadline_change where changed_at >= ? fetch first 1 rows only")
+                .param(params.get("dayAfter")).query().listOfRows().isEmpty();
     }
 
     /**

@@ -25,12 +25,12 @@ import vn.directivetracker.reporting.dashboard.LegacyDashboard;
  * Before/after timing of the statistics and the dashboard over a bulk-inserted data set on
  * PostgreSQL 15 (zonky), service methods called directly (no HTTP). Not part of verify (surefire
  * excludes *Benchmark*); asserts nothing. Run:
- * {@code ./mvnw -B -o test -Dtest=StatisticsBenchmark -Dbench.assignments=1000000}.
+ * {@code ./mvnw -B -o test -Dtest=SqlAggregationBenchmark -Dbench.assignments=1000000}.
  * Prints p50/p95 in ms for the former Java aggregation ("legacy", kept in test code) and the current
  * services, run back to back on the same data; {@code -Dbench.legacyRuns=0} skips the former,
  * {@code -Dbench.explain=true} prints the plans (EXPLAIN ANALYZE) of the current queries first.
  */
-class StatisticsBenchmark {
+class SqlAggregationBenchmark {
 
     private static final int ASSIGNMENTS = Integer.getInteger("bench.assignments", 1_000_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 20);
@@ -38,7 +38,7 @@ class StatisticsBenchmark {
 
     @Test
     void statisticsAndDashboard() throws Exception {
-        try (EmbeddedPostgres postgres = StatisticsDatabases.postgres("statistics-benchmark")) {
+        try (EmbeddedPostgres postgres = StatisticsDatabases.postgres("sql-aggregation-benchmark")) {
             DataSource dataSource = StatisticsDatabases.migrated(postgres.getPostgresDatabase());
             JdbcClient jdbc = JdbcClient.create(dataSource);
             long start = System.nanoTime();
