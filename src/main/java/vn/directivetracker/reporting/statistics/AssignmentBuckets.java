@@ -1,17 +1,13 @@
 package vn.directivetracker.reporting.statistics;
 
 import java.sql.ResultSet;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import vn.directivetracker.agency.AgencyKind;
 import vn.directivetracker.assignment.Assignment;
@@ -103,12 +99,9 @@ public class AssignmentBuckets {
             + " or a.completed_at >= :dayAfter or a.result_submitted_at >= :dayAfter or a.cancelled_at >= :dayAfter)";
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
-    private Boolean postgres;
 
-    public AssignmentBuckets(JdbcClient jdbc, DataSource dataSource) {
+    public AssignmentBuckets(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
     }
 
     /** One agency's count in one bucket code. */
@@ -121,8 +114,8 @@ public class AssignmentBuckets {
     public record Counts(List<AgencyCount> agencies, List<DirectiveCount> directives) {}
 
     /**
-     * Counts per agency and bucket code; with {@code perDirective} also per directive and bucket. On
-     * PostgreSQL both come from one pass ({@code GROUPING SETS}); H2 has no grouping sets and reads twice.
+     * Counts per agency and bucket code; with {@code perDirective} also per directive and bucket (a
+     * second pass: one pass with PostgreSQL's {@code GROUPING SETS} measured slower, and H2 has none).
      */
     public Counts counts(StatisticsFilter filter, LocalDate firstNotSoon, boolean perDirective) {
         Query q = bucketed(filter, firstNotSoon, false, false);
@@ -152,30 +145,9 @@ public class AssignmentBuckets {
     }
 
     private Counts countsWithTodaysDeadlines(Query q, boolean perDirective) {
-        if (!perDirective || !postgres()) {
-            return new Counts(new ArrayList<>(grouped(q, "agency_code", AGENCY_NAMES, AssignmentBuckets::agencyCount)),
-                    perDirective ? new ArrayList<>(grouped(q, "directive_id", DIRECTIVE_NAMES, AssignmentBuckets::directiveCount))
-                            : new ArrayList<>());
-        }
-        List<AgencyCount> agencies = new ArrayList<>();
-        List<DirectiveCount> directives = new ArrayList<>();
-        jdbc.sql("""
-                        select g.agency_code, ag.name, ag.kind, g.bucket, g.n, g.directive_id, d.doc_number, d.subject
-                        from (select agency_code, directive_id, bucket, count(*) as n from (%s) b
-                              group by grouping sets ((agency_code, bucket), (directive_id, bucket))) g
-                        left join agency ag on ag.code = g.agency_code
-                        left join directive d on d.id = g.directive_id""".formatted(q.sql))
-                .params(q.params)
-                .query(rs -> {
-                    // agency_code and directive_id are never null in the table: a null marks the other set.
-                    if (rs.getString(1) != null) {
-                        agencies.add(agencyCount(rs, 0));
-                    } else {
-                        directives.add(new DirectiveCount(rs.getLong(6), rs.getString(7), rs.getString(8),
-                                bucketOf(rs.getInt(4)), rs.getInt(5)));
-                    }
-                });
-        return new Counts(agencies, directives);
+        return new Counts(new ArrayList<>(grouped(q, "agency_code", AGENCY_NAMES, AssignmentBuckets::agencyCount)),
+                perDirective ? new ArrayList<>(grouped(q, "directive_id", DIRECTIVE_NAMES, AssignmentBuckets::directiveCount))
+                        : new ArrayList<>());
     }
 
     private static final String AGENCY_NAMES =
@@ -195,18 +167,6 @@ public class AssignmentBuckets {
     private <T> List<T> grouped(Query q, String key, String outer, org.springframework.jdbc.core.RowMapper<T> mapper) {
         String counts = "select %s, bucket, count(*) as n from (%s) b group by %s, bucket".formatted(key, q.sql, key);
         return jdbc.sql(outer.formatted(counts)).params(q.params).query(mapper).list();
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            try {
-                postgres = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-                        .toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            } catch (MetaDataAccessException e) {
-                postgres = false;
-            }
-        }
-        return postgres;
     }
 
     /**

@@ -1,6 +1,5 @@
 package vn.directivetracker.reporting.statistics;
 
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.directivetracker.assignment.DeadlineSettings;
 import vn.directivetracker.calendar.WorkingDayCalendar;
@@ -15,11 +14,11 @@ final class Services {
 
     private Services() {}
 
-    static StatisticsService statistics(JdbcClient jdbc, DataSource dataSource, WorkingDayCalendar calendar, DeadlineSettings settings) {
-        return new StatisticsService(new AssignmentBuckets(jdbc, dataSource), calendar, settings, null, null, null, null);
+    static StatisticsService statistics(JdbcClient jdbc, WorkingDayCalendar calendar, DeadlineSettings settings) {
+        return new StatisticsService(new AssignmentBuckets(jdbc), calendar, settings, null, null, null, null);
     }
 
-    static DashboardService dashboard(JdbcClient jdbc, DataSource dataSource, StatisticsService statistics, WorkingDayCalendar calendar) {
-        return new DashboardService(new AssignmentBuckets(jdbc, dataSource), statistics, calendar, null);
+    static DashboardService dashboard(JdbcClient jdbc, StatisticsService statistics, WorkingDayCalendar calendar) {
+        return new DashboardService(new AssignmentBuckets(jdbc), statistics, calendar, null);
     }
 }

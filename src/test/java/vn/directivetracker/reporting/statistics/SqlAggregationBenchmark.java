@@ -53,11 +53,11 @@ class SqlAggregationBenchmark {
             TrackedAssignments tracked = new TrackedAssignments(jdbc, new DeadlineHistory(jdbc));
             LegacyStatistics legacy = new LegacyStatistics(tracked, calendar, settings);
             LegacyDashboard legacyDashboard = new LegacyDashboard(tracked, legacy, calendar, null);
-            StatisticsService current = Services.statistics(jdbc, dataSource, calendar, settings);
-            DashboardService dashboard = Services.dashboard(jdbc, dataSource, current, calendar);
+            StatisticsService current = Services.statistics(jdbc, calendar, settings);
+            DashboardService dashboard = Services.dashboard(jdbc, current, calendar);
             Explaining explaining = new Explaining(postgres.getPostgresDatabase());
-            StatisticsService explained = Services.statistics(JdbcClient.create(explaining), dataSource, calendar, settings);
-            DashboardService explainedDashboard = Services.dashboard(JdbcClient.create(explaining), dataSource, explained, calendar);
+            StatisticsService explained = Services.statistics(JdbcClient.create(explaining), calendar, settings);
+            DashboardService explainedDashboard = Services.dashboard(JdbcClient.create(explaining), explained, calendar);
 
             LocalDate today = LocalDate.of(2026, 12, 2);
             LocalDate pastCutOff = LocalDate.of(2025, 12, 14);

@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,16 +63,12 @@ class SqlStatisticsEquivalenceTest {
     private static EmbeddedPostgres postgres;
     private static JdbcClient h2;
     private static JdbcClient pg;
-    private static DataSource h2Source;
-    private static DataSource pgSource;
 
     @BeforeAll
     static void databases() {
         postgres = StatisticsDatabases.postgres("statistics-equivalence");
-        pgSource = StatisticsDatabases.migrated(postgres.getPostgresDatabase());
-        pg = JdbcClient.create(pgSource);
-        h2Source = StatisticsDatabases.h2("statistics-equivalence");
-        h2 = JdbcClient.create(h2Source);
+        pg = JdbcClient.create(StatisticsDatabases.migrated(postgres.getPostgresDatabase()));
+        h2 = JdbcClient.create(StatisticsDatabases.h2("statistics-equivalence"));
         insert(pg);
         insert(h2);
     }
@@ -91,10 +86,6 @@ class SqlStatisticsEquivalenceTest {
         return new LegacyStatistics(new TrackedAssignments(jdbc, new DeadlineHistory(jdbc)), calendar, SETTINGS);
     }
 
-    private static DataSource source(String name) {
-        return name.equals("H2") ? h2Source : pgSource;
-    }
-
     private static JdbcClient db(String name) {
         return name.equals("H2") ? h2 : pg;
     }
@@ -105,7 +96,7 @@ class SqlStatisticsEquivalenceTest {
         JdbcClient jdbc = db(database);
         WorkingDayCalendar calendar = new WorkingDayCalendar(new HolidayRepository(jdbc));
         LegacyStatistics legacy = legacy(jdbc, calendar);
-        StatisticsService sql = Services.statistics(jdbc, source(database), calendar, SETTINGS);
+        StatisticsService sql = Services.statistics(jdbc, calendar, SETTINGS);
 
         Map<StatusBucket, Integer> seen = new EnumMap<>(StatusBucket.class);
         int dueSoonSeen = 0;
@@ -134,7 +125,7 @@ class SqlStatisticsEquivalenceTest {
         WorkingDayCalendar calendar = new WorkingDayCalendar(new HolidayRepository(jdbc));
         LegacyDashboard legacy = new LegacyDashboard(new TrackedAssignments(jdbc, new DeadlineHistory(jdbc)),
                 legacy(jdbc, calendar), calendar, null);
-        DashboardService sql = Services.dashboard(jdbc, source(database), Services.statistics(jdbc, source(database), calendar, SETTINGS), calendar);
+        DashboardService sql = Services.dashboard(jdbc, Services.statistics(jdbc, calendar, SETTINGS), calendar);
 
         int maxOverdue = 0;
         for (LocalDate asOf : REFERENCE_DATES) {
