@@ -110,7 +110,10 @@ public class AssignmentBuckets {
     /** One directive's count in one bucket. */
     public record DirectiveCount(long directiveId, String number, String subject, StatusBucket bucket, int count) {}
 
-    /** Counts per agency and, for the dashboard, per directive. */
+    /**
+     * Counts per agency and, for the dashboard, per directive. An agency or directive may have several
+     * rows for one bucket, some negative (the deadline-history moves): callers add them up.
+     */
     public record Counts(List<AgencyCount> agencies, List<DirectiveCount> directives) {}
 
     /**
