@@ -74,7 +74,42 @@ public class WorkingDayCalendar {
         if (!to.isAfter(from)) {
             return 0;
         }
-        Map<LocalDate, DayType> special = holidays.typesAround(from, to);
+        return countWorkingDays(from, to, holidays.typesAround(from, to));
+    }
+
+    /**
+     * The calendar of {@code from}..{@code to} read with one query, for pages that count many spans
+     * inside it (the dashboard's lists) instead of one query per row.
+     */
+    public Span span(LocalDate from, LocalDate to) {
+        return new Span(from, to, holidays.typesAround(from, to));
+    }
+
+    /** Working days counted inside a range read once ({@link #span}). */
+    public static final class Span {
+        private final LocalDate first;
+        private final LocalDate last;
+        private final Map<LocalDate, DayType> special;
+
+        private Span(LocalDate first, LocalDate last, Map<LocalDate, DayType> special) {
+            this.first = first;
+            this.last = last;
+            this.special = special;
+        }
+
+        /** As {@link WorkingDayCalendar#workingDaysBetween}; both dates must lie inside the span. */
+        public int workingDaysBetween(LocalDate from, LocalDate to) {
+            if (from.isBefore(first) || to.isAfter(last)) {
+                throw new IllegalArgumentException(from + ".." + to + " lies outside " + first + ".." + last);
+            }
+            return countWorkingDays(from, to, special);
+        }
+    }
+
+    private static int countWorkingDays(LocalDate from, LocalDate to, Map<LocalDate, DayType> special) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
         int count = 0;
         for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
             if (isWorkingDay(date, special)) {

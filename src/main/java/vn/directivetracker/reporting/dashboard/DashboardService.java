@@ -19,11 +19,12 @@ import vn.directivetracker.reporting.statistics.Statistics;
 import vn.directivetracker.reporting.statistics.StatisticsFilter;
 import vn.directivetracker.reporting.statistics.StatisticsService;
 import vn.directivetracker.reporting.statistics.TrackedAssignment;
-import vn.directivetracker.reporting.statistics.TrackedAssignments;
+import vn.directivetracker.reporting.statistics.AssignmentBuckets;
 
 /**
- * The leaders' dashboard from the same query as the statistics: a bar per agency, the overdue list
- * (most days late first), the due-soon list and each directive's progress. Lists are capped so that
+ * The leaders' dashboard from the same counts as the statistics (ADR 16: grouped by the database,
+ * nothing loaded per assignment): a bar per agency, the overdue list (most days late first), the
+ * due-soon list and each directive's progress. Lists are capped so that
  * ~170 agencies × several directives stay one readable page; the spreadsheet has everything.
  */
 @Service
@@ -31,14 +32,14 @@ public class DashboardService {
 
     static final int LIST_LIMIT = 100;
 
-    private final TrackedAssignments assignments;
+    private final AssignmentBuckets buckets;
     private final StatisticsService statistics;
     private final WorkingDayCalendar calendar;
     private final TaskService taskService;
 
-    public DashboardService(TrackedAssignments assignments, StatisticsService statistics, WorkingDayCalendar calendar,
+    public DashboardService(AssignmentBuckets buckets, StatisticsService statistics, WorkingDayCalendar calendar,
             TaskService taskService) {
-        this.assignments = assignments;
+        this.buckets = buckets;
         this.statistics = statistics;
         this.calendar = calendar;
         this.taskService = taskService;
@@ -46,54 +47,74 @@ public class DashboardService {
 
     public DashboardView build(LocalDate asOf, AgencyKind kind, Long directiveId) {
         StatisticsFilter filter = new StatisticsFilter(directiveId, null, kind, null, asOf);
-        Statistics figures = statistics.compute(filter, null);
-        List<TrackedAssignment> rows = assignments.find(filter);
-        StatisticsService.DueSoon dueSoonRule = statistics.dueSoon(asOf);
-
-        List<TrackedAssignment> overdue = new ArrayList<>();
-        List<TrackedAssignment> dueSoon = new ArrayList<>();
-        Map<Long, int[]> progress = new LinkedHashMap<>();
-        Map<Long, TrackedAssignment> firstOfDirective = new HashMap<>();
-        for (TrackedAssignment row : rows) {
-            StatusBucket bucket = row.assignment().statusAsOf(asOf);
-            if (bucket == StatusBucket.IN_PROGRESS_OVERDUE) {
-                overdue.add(row);
-            } else if (dueSoonRule.test(bucket, row.deadline())) {
-                dueSoon.add(row);
-            }
-            long d = row.assignment().directiveId();
-            firstOfDirective.putIfAbsent(d, row);
-            int[] p = progress.computeIfAbsent(d, k -> new int[3]);
-            if (bucket != StatusBucket.CANCELLED) {
-                p[0]++;
-            }
-            if (bucket == StatusBucket.COMPLETED_ON_TIME || bucket == StatusBucket.COMPLETED_LATE) {
-                p[1]++;
-            }
-            if (bucket == StatusBucket.IN_PROGRESS_OVERDUE) {
-                p[2]++;
-            }
-        }
-        overdue.sort(Comparator.comparing(TrackedAssignment::deadline).thenComparing(TrackedAssignment::agencyName));
-        dueSoon.sort(Comparator.comparing(TrackedAssignment::deadline).thenComparing(TrackedAssignment::agencyName));
-        List<TrackedAssignment> shownOverdue = overdue.subList(0, Math.min(LIST_LIMIT, overdue.size()));
-        List<TrackedAssignment> shownDueSoon = dueSoon.subList(0, Math.min(LIST_LIMIT, dueSoon.size()));
+        LocalDate firstNotSoon = statistics.firstNotDueSoon(asOf);
+        AssignmentBuckets.Counts counts = buckets.counts(filter, firstNotSoon, true);
+        Statistics figures = statistics.assemble(filter, null, counts.agencies());
+        int overdueCount = figures.totals().buckets().get(StatusBucket.IN_PROGRESS_OVERDUE);
+        int dueSoonCount = figures.totals().dueSoon();
+        List<TrackedAssignment> shownOverdue = firstListed(buckets.earliestDeadlines(filter, firstNotSoon, true, LIST_LIMIT));
+        List<TrackedAssignment> shownDueSoon = firstListed(buckets.earliestDeadlines(filter, firstNotSoon, false, LIST_LIMIT));
         Map<String, String> tasks = openTasks(shownOverdue, shownDueSoon);
-
-        List<DashboardView.DirectiveProgress> directives = new ArrayList<>();
-        progress.forEach((id, p) -> {
-            TrackedAssignment first = firstOfDirective.get(id);
-            directives.add(new DashboardView.DirectiveProgress(id, first.directiveNumber(), first.directiveSubject(), p[0],
-                    p[1], p[2], p[0] == 0 ? 0 : p[1] * 100 / p[0]));
-        });
-        directives.sort(Comparator.comparingInt(DashboardView.DirectiveProgress::overdue).reversed()
-                .thenComparing(DashboardView.DirectiveProgress::id, Comparator.reverseOrder()));
+        WorkingDayCalendar.Span span = span(asOf, shownOverdue, shownDueSoon);
 
         String query = "asOf=" + asOf + (kind == null ? "" : "&agencyKind=" + kind)
                 + (directiveId == null ? "" : "&directiveId=" + directiveId);
         return new DashboardView(asOf, kind, directiveId, figures.totals(), bars(figures.agencies()),
-                listed(shownOverdue, asOf, tasks, true), overdue.size() - shownOverdue.size(),
-                listed(shownDueSoon, asOf, tasks, false), dueSoon.size() - shownDueSoon.size(), directives, query);
+                listed(shownOverdue, asOf, tasks, span, true), overdueCount - shownOverdue.size(),
+                listed(shownDueSoon, asOf, tasks, span, false), dueSoonCount - shownDueSoon.size(),
+                directives(counts.directives()), query);
+    }
+
+    /**
+     * The first {@link #LIST_LIMIT} by deadline, then agency name (Java's order, not the database
+     * collation's), then agency, directive, item and id as the former full list was ordered.
+     */
+    private static List<TrackedAssignment> firstListed(List<TrackedAssignment> candidates) {
+        List<TrackedAssignment> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparing(TrackedAssignment::deadline).thenComparing(TrackedAssignment::agencyName));
+        return sorted.subList(0, Math.min(LIST_LIMIT, sorted.size()));
+    }
+
+    /** Each directive's progress from counts per directive and bucket; most overdue first, then newest. */
+    private static List<DashboardView.DirectiveProgress> directives(List<AssignmentBuckets.DirectiveCount> counts) {
+        Map<Long, int[]> progress = new LinkedHashMap<>();
+        Map<Long, AssignmentBuckets.DirectiveCount> names = new HashMap<>();
+        for (AssignmentBuckets.DirectiveCount row : counts) {
+            names.putIfAbsent(row.directiveId(), row);
+            int[] p = progress.computeIfAbsent(row.directiveId(), k -> new int[3]);
+            StatusBucket bucket = row.bucket();
+            if (bucket != StatusBucket.CANCELLED) {
+                p[0] += row.count();
+            }
+            if (bucket == StatusBucket.COMPLETED_ON_TIME || bucket == StatusBucket.COMPLETED_LATE) {
+                p[1] += row.count();
+            }
+            if (bucket == StatusBucket.IN_PROGRESS_OVERDUE) {
+                p[2] += row.count();
+            }
+        }
+        List<DashboardView.DirectiveProgress> directives = new ArrayList<>();
+        progress.forEach((id, p) -> {
+            AssignmentBuckets.DirectiveCount d = names.get(id);
+            directives.add(new DashboardView.DirectiveProgress(id, d.number(), d.subject(), p[0], p[1], p[2],
+                    p[0] == 0 ? 0 : p[1] * 100 / p[0]));
+        });
+        directives.sort(Comparator.comparingInt(DashboardView.DirectiveProgress::overdue).reversed()
+                .thenComparing(DashboardView.DirectiveProgress::id, Comparator.reverseOrder()));
+        return directives;
+    }
+
+    /** The calendar from the earliest to the latest date the lists count between, read once. */
+    private WorkingDayCalendar.Span span(LocalDate asOf, List<TrackedAssignment> a, List<TrackedAssignment> b) {
+        LocalDate first = asOf;
+        LocalDate last = asOf;
+        for (List<TrackedAssignment> list : List.of(a, b)) {
+            for (TrackedAssignment t : list) {
+                first = t.deadline().isBefore(first) ? t.deadline() : first;
+                last = t.deadline().isAfter(last) ? t.deadline() : last;
+            }
+        }
+        return calendar.span(first, last);
     }
 
     /** Agencies with overdue work first (most first), then by size, then kind and name; bars scaled to the largest. */
@@ -114,7 +135,7 @@ public class DashboardService {
     }
 
     private List<DashboardView.Listed> listed(List<TrackedAssignment> rows, LocalDate asOf, Map<String, String> tasks,
-            boolean late) {
+            WorkingDayCalendar.Span calendar, boolean late) {
         return rows.stream().map(t -> {
             String pi = t.assignment().processInstanceId();
             String task = pi == null ? null : tasks.get(pi);

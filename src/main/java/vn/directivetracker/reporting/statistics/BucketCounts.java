@@ -35,6 +35,12 @@ public final class BucketCounts {
         }
     }
 
+    /** {@code n} assignments in one bucket, {@code dueSoon} of them due soon (counted by the database). */
+    void add(StatusBucket bucket, int n, int dueSoonCount) {
+        counts.merge(bucket, n, Integer::sum);
+        dueSoon += dueSoonCount;
+    }
+
     void addAll(BucketCounts other) {
         other.counts.forEach((bucket, n) -> counts.merge(bucket, n, Integer::sum));
         dueSoon += other.dueSoon;

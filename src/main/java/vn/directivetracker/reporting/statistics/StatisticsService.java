@@ -24,7 +24,7 @@ import java.util.Set;
 @Service
 public class StatisticsService {
 
-    private final TrackedAssignments assignments;
+    private final AssignmentBuckets buckets;
     private final WorkingDayCalendar calendar;
     private final DeadlineSettings deadlineSettings;
     private final ReportingAccess access;
@@ -32,9 +32,9 @@ public class StatisticsService {
     private final AgencyRegistry registry;
     private final Clocks clocks;
 
-    public StatisticsService(TrackedAssignments assignments, WorkingDayCalendar calendar, DeadlineSettings deadlineSettings,
+    public StatisticsService(AssignmentBuckets buckets, WorkingDayCalendar calendar, DeadlineSettings deadlineSettings,
             ReportingAccess access, DirectiveRepository directives, AgencyRegistry registry, Clocks clocks) {
-        this.assignments = assignments;
+        this.buckets = buckets;
         this.calendar = calendar;
         this.deadlineSettings = deadlineSettings;
         this.access = access;
@@ -80,18 +80,30 @@ public class StatisticsService {
                 .map(d -> d.number() != null ? d.number() + " — " + d.subject() : d.subject()).orElse("");
     }
 
+    /**
+     * Counts per agency and bucket from one {@code GROUP BY} in the database (ADR 16); the calendar is
+     * read once, for the due-soon boundary.
+     */
     public Statistics compute(StatisticsFilter filter, ReportingPeriod period) {
-        List<TrackedAssignment> rows = assignments.find(filter);
-        DueSoon dueSoon = dueSoon(filter.asOf());
+        return compute(filter, period, firstNotDueSoon(filter.asOf()));
+    }
+
+    /** As {@link #compute(StatisticsFilter, ReportingPeriod)} with the due-soon boundary already computed. */
+    public Statistics compute(StatisticsFilter filter, ReportingPeriod period, LocalDate firstNotSoon) {
+        return assemble(filter, period, buckets.counts(filter, firstNotSoon, false).agencies());
+    }
+
+    /** The statistics from counts per agency and bucket code ({@link AssignmentBuckets}), agencies by kind and code. */
+    public Statistics assemble(StatisticsFilter filter, ReportingPeriod period, List<AssignmentBuckets.AgencyCount> counts) {
         Map<String, AgencyStatistics> byAgency = new LinkedHashMap<>();
         BucketCounts totals = new BucketCounts();
-        for (TrackedAssignment row : rows) {
-            StatusBucket bucket = row.assignment().statusAsOf(filter.asOf());
-            boolean soon = dueSoon.test(bucket, row.deadline());
-            byAgency.computeIfAbsent(row.assignment().agencyCode(), code -> new AgencyStatistics(
+        for (AssignmentBuckets.AgencyCount row : counts) {
+            StatusBucket bucket = AssignmentBuckets.bucketOf(row.bucket());
+            int soon = row.bucket() == AssignmentBuckets.DUE_SOON ? row.count() : 0;
+            byAgency.computeIfAbsent(row.agencyCode(), code -> new AgencyStatistics(
                             code, row.agencyName(), row.agencyKind(), new BucketCounts()))
-                    .buckets().add(bucket, soon);
-            totals.add(bucket, soon);
+                    .buckets().add(bucket, row.count(), soon);
+            totals.add(bucket, row.count(), soon);
         }
         List<AgencyStatistics> agencies = byAgency.values().stream()
                 .sorted(Comparator.comparing(AgencyStatistics::agencyKind).thenComparing(AgencyStatistics::agencyCode))
@@ -102,16 +114,10 @@ public class StatisticsService {
 
     /**
      * "Sắp đến hạn" as {@code AssignmentStatuses} defines it (at most N working days left), computed
-     * once per request: a deadline is due soon iff it falls before the (N+1)-th working day after the
-     * reference date. One calendar lookup instead of one per assignment keeps 170 agencies cheap.
+     * once per request: an assignment in progress on time is due soon iff its deadline falls before
+     * the returned date, the (N+1)-th working day after the reference date.
      */
-    public DueSoon dueSoon(LocalDate asOf) {
-        LocalDate firstNotSoon = calendar.addWorkingDays(asOf, deadlineSettings.dueSoonDays() + 1);
-        return (bucket, deadline) -> bucket == StatusBucket.IN_PROGRESS_ON_TIME && deadline.isBefore(firstNotSoon);
-    }
-
-    @FunctionalInterface
-    public interface DueSoon {
-        boolean test(StatusBucket bucket, LocalDate deadline);
+    public LocalDate firstNotDueSoon(LocalDate asOf) {
+        return calendar.addWorkingDays(asOf, deadlineSettings.dueSoonDays() + 1);
     }
 }

@@ -38,26 +38,11 @@ public class TrackedAssignments {
                 join directive_item i on i.id = a.item_id
                 where a.created_at < :dayAfter""");
         Map<String, Object> params = new HashMap<>();
-        params.put("dayAfter", filter.asOf().plusDays(1).atStartOfDay());
-        if (filter.directiveId() != null) {
-            sql.append(" and a.directive_id = :directiveId");
-            params.put("directiveId", filter.directiveId());
+        String conditions = AssignmentBuckets.conditions(filter, params);
+        if (conditions == null) {
+            return List.of();
         }
-        if (filter.agency() != null) {
-            sql.append(" and a.agency_code = :agency");
-            params.put("agency", filter.agency());
-        }
-        if (filter.agencyKind() != null) {
-            sql.append(" and ag.kind = :kind");
-            params.put("kind", filter.agencyKind().name());
-        }
-        if (filter.visibleAgencies() != null) {
-            if (filter.visibleAgencies().isEmpty()) {
-                return List.of();
-            }
-            sql.append(" and a.agency_code in (:visible)");
-            params.put("visible", new ArrayList<>(filter.visibleAgencies()));
-        }
+        sql.append(conditions);
         sql.append(" order by a.agency_code, a.directive_id, i.position, a.id");
         List<TrackedAssignment> rows = jdbc.sql(sql.toString()).params(params).query(TrackedAssignments::map).list();
         return withDeadlinesInForce(rows, filter.asOf());
