@@ -23,6 +23,20 @@ record BenchSizes(String name, int repeats, int letters, int reminders, int open
     /** The assignments of one letter: the registry's agencies on item 1, the rest of 170 on item 2. */
     static final int LETTER_ASSIGNMENTS = 170;
 
+    private static final java.util.List<String> KEYS = java.util.List.of("bench.letters", "bench.reminders", "bench.tasks",
+            "bench.assignments", "bench.repeats", "bench.requests", "bench.statRequests");
+
+    /** The command that reproduces this run's sizes. */
+    String command() {
+        StringBuilder command = new StringBuilder("./mvnw -B -Pbench verify");
+        if ("target".equals(name)) {
+            command.append(" -Dbench.size=target");
+        }
+        KEYS.stream().filter(key -> !System.getProperty(key, "").isBlank())
+                .forEach(key -> command.append(" -D").append(key).append('=').append(System.getProperty(key).trim()));
+        return command.toString();
+    }
+
     private static int size(String key, int fallback) {
         String value = System.getProperty(key, "");
         return value.isBlank() ? fallback : Integer.parseInt(value.trim());

@@ -13,8 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** BENCHMARKS.md at the repository root: machine, method, figures, date, command. */
 final class BenchmarksReport {
 
-    static final String COMMAND = "./mvnw -B -Pbench verify";
-
     private BenchmarksReport() {}
 
     static String machine(JdbcClient jdbc) {

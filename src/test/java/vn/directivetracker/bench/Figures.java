@@ -33,6 +33,12 @@ final class Figures {
         rows.add(new Row(figure, NONE, ours, NONE, target));
     }
 
+    /** A scenario that could not finish: its figures are missing, the run goes on. */
+    void failed(String scenario, RuntimeException e) {
+        rows.add(new Row(scenario + " — failed: " + String.valueOf(e.getMessage()).replace('|', '/').replace('\n', ' '),
+                NONE, NONE, NONE, NONE));
+    }
+
     List<Row> rows() {
         return rows;
     }

@@ -1,5 +1,6 @@
 package vn.directivetracker.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,25 +15,27 @@ record Latencies(List<Double> millis, int concurrency) {
 
     /**
      * Sends {@code warmUp} requests (not counted), then {@code count} requests from {@code concurrency}
-     * threads. {@code request} answers the HTTP status; anything but 200 fails the run.
+     * threads, but starts no new one after {@code budget} (slow endpoints get fewer samples; the
+     * summary says how many). {@code request} answers the HTTP status; anything but 200 fails the run.
      */
-    static Latencies measure(int concurrency, int warmUp, int count, Callable<Integer> request) {
-        run(concurrency, warmUp, request, new ArrayList<>());
+    static Latencies measure(int concurrency, int warmUp, int count, Duration budget, Callable<Integer> request) {
+        run(concurrency, warmUp, budget, request, new ArrayList<>());
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-        run(concurrency, count, request, millis);
+        run(concurrency, count, budget, request, millis);
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         return new Latencies(sorted, concurrency);
     }
 
-    private static void run(int concurrency, int count, Callable<Integer> request, List<Double> millis) {
+    private static void run(int concurrency, int count, Duration budget, Callable<Integer> request, List<Double> millis) {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger left = new AtomicInteger(count);
+        long end = System.nanoTime() + budget.toNanos();
         try {
             List<Future<?>> clients = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
                 clients.add(pool.submit(() -> {
-                    while (left.getAndDecrement() > 0) {
+                    while (left.getAndDecrement() > 0 && System.nanoTime() < end) {
                         long start = System.nanoTime();
                         int status = request.call();
                         millis.add((System.nanoTime() - start) / 1e6);
@@ -58,8 +61,8 @@ record Latencies(List<Double> millis, int concurrency) {
         return millis.get(Math.max(0, Math.min(index, millis.size() - 1)));
     }
 
-    /** "p95 54 ms / p50 31 ms". */
+    /** "p95 54 ms / p50 31 ms (n=300)". */
     String summary() {
-        return String.format("p95 %.0f ms / p50 %.0f ms", percentile(95), percentile(50));
+        return String.format("p95 %.0f ms / p50 %.0f ms (n=%d)", percentile(95), percentile(50), millis.size());
     }
 }

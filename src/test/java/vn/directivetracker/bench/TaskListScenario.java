@@ -14,6 +14,9 @@ final class TaskListScenario {
     static final String OFFICER = "cbsngv";
     static final String AGENCY = "SNGV";
 
+    /** At most this long per side, so a slow list cannot stretch the run. */
+    private static final java.time.Duration BUDGET = java.time.Duration.ofMinutes(2);
+
     private final BareCamunda bare;
     private final Database db;
     private final Http http;
@@ -40,11 +43,10 @@ final class TaskListScenario {
         String baseline = "/engine-rest/task?candidateGroup=" + bare.officerGroup() + "&maxResults=50";
         requireTasks(OFFICER, "demo", ours);
         requireTasks(BareCamunda.OFFICER, BareCamunda.PASSWORD, baseline);
-        Latencies bareTimes = Latencies.measure(4, 50, requests,
+        Latencies bareTimes = Latencies.measure(4, 50, requests, BUDGET,
                 () -> http.get(BareCamunda.OFFICER, BareCamunda.PASSWORD, baseline).statusCode());
-        Latencies ourTimes = Latencies.measure(4, 50, requests, () -> http.get(OFFICER, "demo", ours).statusCode());
-        figures.compared("d. officer's task list at " + String.format("%,d", total) + " open tasks, c=4, "
-                + requests + " requests (engine REST, HTTP Basic)", bareTimes, ourTimes, "p95 ≤ 50 ms, ratio ≤ 1");
+        Latencies ourTimes = Latencies.measure(4, 50, requests, BUDGET, () -> http.get(OFFICER, "demo", ours).statusCode());
+        figures.compared("d. officer's task list at " + String.format("%,d", total) + " open tasks, c=4 (engine REST, HTTP Basic)", bareTimes, ourTimes, "p95 ≤ 50 ms, ratio ≤ 1");
     }
 
     /** Correctness: the list is not empty, so its time is that of a real page. */
