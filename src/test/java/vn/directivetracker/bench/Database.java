@@ -19,7 +19,7 @@ final class Database {
 
     /** Waits until no job is due and no email waits for the dispatcher, so figures do not overlap. */
     void awaitQuiet(Duration patience) {
-        Poll.secondsUntil(System.nanoTime(), patience, "no due job and no pending email", () ->
+        Poll.await(patience, "no due job and no pending email", () ->
                 jdbc.sql("""
                         select (select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1
                                   and (duedate_ is null or duedate_ <= :now))

@@ -37,15 +37,15 @@ final class FanOutScenario {
             long id = letters.prepare("[BENCH] Một văn bản " + run);
             long start = System.nanoTime();
             letters.issue(id);
-            ours.add(Poll.secondsUntil(start, Duration.ofMinutes(5), "170 assignments of letter " + id,
-                    () -> letters.ready(List.of(id), false) >= N));
+            ours.add(Poll.secondsUntilCount(start, Duration.ofMinutes(5), "assignments of letter " + id, N,
+                    () -> letters.ready(List.of(id), false)));
             db.awaitQuiet(Duration.ofMinutes(5));
 
             String parent = bare.startParent();
             long bareStart = System.nanoTime();
             bare.issue(parent);
-            baseline.add(Poll.secondsUntil(bareStart, Duration.ofMinutes(5), "170 child tasks of " + parent,
-                    () -> bare.childTasks(List.of(parent)) >= N));
+            baseline.add(Poll.secondsUntilCount(bareStart, Duration.ofMinutes(5), "child tasks of " + parent, N,
+                    () -> bare.childTasks(List.of(parent))));
             db.awaitQuiet(Duration.ofMinutes(5));
             System.out.printf("[bench] a. %s: ours %.2f s, bare %.2f s%n", run == 0 ? "warm-up" : "run " + run,
                     ours.get(ours.size() - 1), baseline.get(baseline.size() - 1));
@@ -68,8 +68,8 @@ final class FanOutScenario {
         long start = System.nanoTime();
         bulkDirectives.forEach(letters::issue);
         int expected = count * N;
-        double ours = Poll.secondsUntil(start, Duration.ofMinutes(60), expected + " assignments with task, watch and notice",
-                () -> letters.ready(bulkDirectives, true) >= expected);
+        double ours = Poll.secondsUntilCount(start, Duration.ofMinutes(60), "assignments with task, watch and notice", expected,
+                () -> letters.ready(bulkDirectives, true));
         db.awaitQuiet(Duration.ofMinutes(10));
         oursRowsPerAssignment = Database.rowsPer(before, db.rowCounts(), expected);
 
@@ -81,8 +81,8 @@ final class FanOutScenario {
         Map<String, Long> bareBefore = db.rowCounts();
         long bareStart = System.nanoTime();
         parents.forEach(bare::issue);
-        double baseline = Poll.secondsUntil(bareStart, Duration.ofMinutes(60), expected + " child tasks",
-                () -> bare.childTasks(parents) >= expected);
+        double baseline = Poll.secondsUntilCount(bareStart, Duration.ofMinutes(60), "child tasks", expected,
+                () -> bare.childTasks(parents));
         db.awaitQuiet(Duration.ofMinutes(10));
         bareRowsPerChild = Database.rowsPer(bareBefore, db.rowCounts(), expected);
         System.out.printf("[bench] b. ours %.1f s, bare %.1f s for %d%n", ours, baseline, expected);
