@@ -1,0 +1,96 @@
+package vn.directivetracker.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** BENCHMARKS.md at the repository root: machine, method, figures, date, command. */
+final class BenchmarksReport {
+
+    private BenchmarksReport() {}
+
+    static String machine(JdbcClient jdbc) {
+        String cpu = firstLine("/proc/cpuinfo", "model name").replaceFirst(".*:\\s*", "");
+        String memory = firstLine("/proc/meminfo", "MemTotal").replaceAll("[^0-9]", "");
+        long gib = memory.isEmpty() ? -1 : Math.round(Long.parseLong(memory) / 1024.0 / 1024.0);
+        String postgres = jdbc.sql("select version()").query(String.class).single();
+        return "- CPU: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), RAM " + gib + " GiB\n"
+                + "- Java: " + javaVersion() + "; benchmark JVM (our app and the bare baseline) -Xmx1g\n"
+                + "- Database: " + postgres + " (zonky embedded, default settings, data under target/bench-postgres)\n";
+    }
+
+    static void write(BenchSizes sizes, String machine, Figures figures, List<Database.RowsPer> ours,
+            List<Database.RowsPer> bare, double minutes, String command) {
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n")
+                .append("Measured ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+                .append(" with `").append(command).append("` (sizes ").append(sizes).append("); the run took ")
+                .append(String.format("%.1f", minutes)).append(" minutes.\n")
+                .append("The build machine was **shared** with other work while measuring: treat the figures as noisy and ")
+                .append("compare only ratios measured in the same run.\n\n")
+                .append("## Machine\n\n").append(machine).append('\n')
+                .append("## Figures\n\n").append(figures.markdown()).append('\n')
+                .append("Ratio: this project divided by bare Camunda (for times lower is better, for rates higher is better).\n\n")
+                .append("## Rows written per assignment (figure b)\n\n")
+                .append("Row-count deltas of Camunda's runtime and history tables, `act_ge_bytearray` and our tables, from just ")
+                .append("before the clerks' clicks until the engine is quiet again, divided by the assignments (bare: by the children).\n\n")
+                .append(rows(ours, bare)).append('\n')
+                .append(Files.exists(Path.of("bench/METHOD.md")) ? read("bench/METHOD.md") : "");
+        try {
+            Files.writeString(Path.of("BENCHMARKS.md"), md.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String rows(List<Database.RowsPer> ours, List<Database.RowsPer> bare) {
+        StringBuilder out = new StringBuilder("| table | this project, per assignment | bare Camunda, per child |\n| --- | --- | --- |\n");
+        java.util.LinkedHashSet<String> tables = new java.util.LinkedHashSet<>();
+        ours.forEach(r -> tables.add(r.table()));
+        bare.forEach(r -> tables.add(r.table()));
+        tables.remove("total");
+        tables.add("total");
+        for (String table : tables) {
+            out.append("| ").append(table).append(" | ").append(value(ours, table)).append(" | ").append(value(bare, table)).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String value(List<Database.RowsPer> rows, String table) {
+        return rows.stream().filter(r -> r.table().equals(table)).findFirst()
+                .map(r -> String.format("%.2f", r.perUnit())).orElse("—");
+    }
+
+    private static String javaVersion() {
+        try {
+            Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                    .redirectErrorStream(true).start();
+            String text = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            java.waitFor();
+            return text.replace('\n', ';').replaceAll(";\\s*", "; ");
+        } catch (IOException | InterruptedException e) {
+            return System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+        }
+    }
+
+    private static String firstLine(String file, String prefix) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

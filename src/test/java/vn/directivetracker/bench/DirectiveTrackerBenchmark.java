@@ -1,0 +1,89 @@
+package vn.directivetracker.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.directivetracker.directive.DirectiveService;
+import vn.directivetracker.support.TestMailServer;
+
+/**
+ * The benchmark of issue 11 (BENCHMARKS.md, bench/METHOD.md): the whole application as in
+ * production — PostgreSQL 15, the job executor and the mail dispatcher running, GreenMail as SMTP,
+ * authorization and HTTP Basic on — with a bare-Camunda baseline deployed into the same engine.
+ * Run by {@code ./mvnw -B -Pbench verify} only; it asserts correctness, never a time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "directive-tracker.demo.load-seed-directive=false",
+        "directive-tracker.demo.load-demo-scenario=false",
+        "logging.level.org.camunda.bpm.engine.jobexecutor=warn",
+        "logging.level.org.camunda.bpm.engine.context=error",
+        "logging.level.com.icegreen=warn"})
+@Import(BenchPostgres.class)
+class DirectiveTrackerBenchmark {
+
+    @Autowired ProcessEngine engine;
+    @Autowired DirectiveService directives;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMailServer::port);
+    }
+
+    @Test
+    void benchmark() {
+        long start = System.nanoTime();
+        BenchSizes sizes = BenchSizes.fromSystemProperties();
+        System.out.println("[bench] sizes " + sizes);
+        Figures figures = new Figures();
+        Database db = new Database(jdbc);
+        Http http = new Http(port);
+        BareCamunda bare = new BareCamunda(engine, jdbc, new TransactionTemplate(transactions));
+        bare.deploy();
+        OurLetters letters = new OurLetters(directives, engine.getTaskService(), engine.getIdentityService(), jdbc);
+        FanOutScenario fanOut = new FanOutScenario(letters, bare, db);
+
+        attempt(figures, "a", () -> fanOut.oneLetter(sizes.repeats(), figures));
+        attempt(figures, "b", () -> fanOut.manyLetters(sizes.letters(), figures));
+        attempt(figures, "c", () -> new ReminderScenario(db).run(
+                Math.min(sizes.reminders(), sizes.letters() * BenchSizes.LETTER_ASSIGNMENTS), fanOut.bulkDirectives(), figures));
+        attempt(figures, "d", () -> new TaskListScenario(bare, db, http).run(sizes.openTasks(), sizes.requests(), figures));
+        attempt(figures, "e", () -> new StatisticsScenario(new BulkAssignments(jdbc), db, http, port)
+                .run(sizes.assignments(), sizes.statRequests(), figures));
+        attempt(figures, "f", () -> new StartupScenario().run(figures));
+
+        double minutes = (System.nanoTime() - start) / 60e9;
+        System.out.println("\n[bench] " + sizes + "; polling every " + Poll.INTERVAL_MS + " ms\n" + figures.table());
+        System.out.println("[bench] rows written per assignment (b):\n"
+                + BenchmarksReport.rows(fanOut.oursRowsPerAssignment(), fanOut.bareRowsPerChild()));
+        String command = sizes.command();
+        BenchmarksReport.write(sizes, BenchmarksReport.machine(jdbc), figures, fanOut.oursRowsPerAssignment(),
+                fanOut.bareRowsPerChild(), minutes, command);
+        System.out.printf("[bench] BENCHMARKS.md written; the run took %.1f minutes%n", minutes);
+        assertThat(figures.rows()).as("every figure measured").hasSize(8)
+                .noneMatch(row -> row.figure().contains("failed"));
+    }
+
+    /** Runs one scenario; a failure is recorded in the table and the others still run. */
+    private static void attempt(Figures figures, String scenario, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            figures.failed(scenario, e);
+        }
+    }
+}

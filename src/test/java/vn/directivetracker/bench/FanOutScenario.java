@@ -1,0 +1,115 @@
+package vn.directivetracker.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures a and b: from the clerk's click (completing the issuing step) until every assignment's
+ * task exists with its notice in the outbox (b: and its deadline-watch timer job); baseline: from
+ * completing the parent's user task until every child's task exists. Ours and the baseline take
+ * turns, so both see the same machine.
+ */
+final class FanOutScenario {
+
+    private static final int N = BenchSizes.LETTER_ASSIGNMENTS;
+
+    private final OurLetters letters;
+    private final BareCamunda bare;
+    private final Database db;
+    private final List<Long> bulkDirectives = new ArrayList<>();
+    private List<Database.RowsPer> oursRowsPerAssignment = List.of();
+    private List<Database.RowsPer> bareRowsPerChild = List.of();
+
+    FanOutScenario(OurLetters letters, BareCamunda bare, Database db) {
+        this.letters = letters;
+        this.bare = bare;
+        this.db = db;
+    }
+
+    /** a. One letter of 170 assignments, {@code repeats} times each side after one warm-up round (not counted). */
+    void oneLetter(int repeats, Figures figures) {
+        List<Double> ours = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        for (int run = 0; run <= repeats; run++) {
+            long id = letters.prepare("[BENCH] Một văn bản " + run);
+            long start = System.nanoTime();
+            letters.issue(id);
+            ours.add(Poll.secondsUntilCount(start, Duration.ofMinutes(5), "assignments of letter " + id, N,
+                    () -> letters.ready(List.of(id), false)));
+            db.awaitQuiet(Duration.ofMinutes(5));
+
+            String parent = bare.startParent();
+            long bareStart = System.nanoTime();
+            bare.issue(parent);
+            baseline.add(Poll.secondsUntilCount(bareStart, Duration.ofMinutes(5), "child tasks of " + parent, N,
+                    () -> bare.childTasks(List.of(parent))));
+            db.awaitQuiet(Duration.ofMinutes(5));
+            System.out.printf("[bench] a. %s: ours %.2f s, bare %.2f s%n", run == 0 ? "warm-up" : "run " + run,
+                    ours.get(ours.size() - 1), baseline.get(baseline.size() - 1));
+            if (run == 0) {
+                ours.clear();
+                baseline.clear();
+            }
+        }
+        figures.compared("a. one letter, 170 assignments: click → all tasks + notices (median, max of " + repeats + ")",
+                medianMax(baseline), medianMax(ours), median(ours) / median(baseline), "≤ 1.0 s");
+    }
+
+    /** b. {@code count} letters issued one after another as fast as the clerk's calls return. */
+    void manyLetters(int count, Figures figures) {
+        for (int i = 1; i <= count; i++) {
+            bulkDirectives.add(letters.prepare("[BENCH] Nhiều văn bản " + i));
+        }
+        db.awaitQuiet(Duration.ofMinutes(5));
+        Map<String, Long> before = db.rowCounts();
+        long start = System.nanoTime();
+        bulkDirectives.forEach(letters::issue);
+        int expected = count * N;
+        double ours = Poll.secondsUntilCount(start, Duration.ofMinutes(60), "assignments with task, watch and notice", expected,
+                () -> letters.ready(bulkDirectives, true));
+        db.awaitQuiet(Duration.ofMinutes(10));
+        oursRowsPerAssignment = Database.rowsPer(before, db.rowCounts(), expected);
+
+        List<String> parents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            parents.add(bare.startParent());
+        }
+        db.awaitQuiet(Duration.ofMinutes(5));
+        Map<String, Long> bareBefore = db.rowCounts();
+        long bareStart = System.nanoTime();
+        parents.forEach(bare::issue);
+        double baseline = Poll.secondsUntilCount(bareStart, Duration.ofMinutes(60), "child tasks", expected,
+                () -> bare.childTasks(parents));
+        db.awaitQuiet(Duration.ofMinutes(10));
+        bareRowsPerChild = Database.rowsPer(bareBefore, db.rowCounts(), expected);
+        System.out.printf("[bench] b. ours %.1f s, bare %.1f s for %d%n", ours, baseline, expected);
+        figures.compared("b. " + count + " letters × 170 issued at once: assignments/s (task, watch, notice; bare: children/s)",
+                expected / baseline, expected / ours, "%.0f /s", "≥ 500 /s");
+    }
+
+    List<Long> bulkDirectives() {
+        return bulkDirectives;
+    }
+
+    List<Database.RowsPer> oursRowsPerAssignment() {
+        return oursRowsPerAssignment;
+    }
+
+    List<Database.RowsPer> bareRowsPerChild() {
+        return bareRowsPerChild;
+    }
+
+    private static String medianMax(List<Double> seconds) {
+        return String.format("%.2f s (max %.2f)", median(seconds), Collections.max(seconds));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

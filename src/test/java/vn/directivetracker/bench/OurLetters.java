@@ -1,0 +1,112 @@
+package vn.directivetracker.bench;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.directivetracker.common.Decisions;
+import vn.directivetracker.directive.DirectiveIssuanceProcess;
+import vn.directivetracker.directive.DirectiveRequest;
+import vn.directivetracker.directive.DirectiveService;
+import vn.directivetracker.support.DirectiveFixtures;
+
+/**
+ * Our letters, driven through the same service and engine calls as the tests (IntegrationTest):
+ * the coordinator submits, the office leader approves, the chairman signs, the clerk registers and
+ * issues — each as themselves, with their groups, so authorization applies. What is ready is read
+ * from the database only.
+ */
+final class OurLetters {
+
+    private final DirectiveService directives;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final JdbcClient jdbc;
+    private final Map<String, List<String>> groups = new HashMap<>();
+
+    OurLetters(DirectiveService directives, TaskService tasks, IdentityService identity, JdbcClient jdbc) {
+        this.directives = directives;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A letter of exactly {@value BenchSizes#LETTER_ASSIGNMENTS} assignments due in 10 working days:
+     * item 1 to every agency of the registry, item 2 to as many of them again as make up 170.
+     */
+    DirectiveRequest letter(String subject) {
+        List<String> agencies = jdbc.sql("select code from agency where active order by code").query(String.class).list();
+        int first = Math.min(agencies.size(), BenchSizes.LETTER_ASSIGNMENTS);
+        List<String> item1 = agencies.subList(0, first);
+        List<String> item2 = agencies.subList(0, BenchSizes.LETTER_ASSIGNMENTS - first);
+        DirectiveRequest.Item one = DirectiveFixtures.itemDueIn(10, "1", "Triển khai nhiệm vụ đo hiệu năng", item1, List.of());
+        if (item2.isEmpty()) {
+            return DirectiveFixtures.directive(subject, List.of("ALL_AGENCIES"), one);
+        }
+        return DirectiveFixtures.directive(subject, List.of("ALL_AGENCIES"), one,
+                DirectiveFixtures.itemDueIn(10, "2", "Báo cáo kết quả đo hiệu năng", item2, List.of()));
+    }
+
+    /** Submitted, approved and signed: the clerk's issuing task is open. Answers the directive id. */
+    long prepare(String subject) {
+        long[] id = new long[1];
+        asUser("dieuphoi", () -> id[0] = directives.submit(letter(subject), "dieuphoi"));
+        String pi = directives.get(id[0]).issuanceProcessInstanceId();
+        complete(pi, DirectiveIssuanceProcess.Elements.REVIEW_DRAFT, "lanhdaovp",
+                Map.of(DirectiveIssuanceProcess.Variables.REVIEW_DECISION, Decisions.APPROVE));
+        complete(pi, DirectiveIssuanceProcess.Elements.SIGN_DIRECTIVE, "lanhdaoubnd",
+                Map.of(DirectiveIssuanceProcess.Variables.SIGN_DECISION, Decisions.APPROVE));
+        return id[0];
+    }
+
+    /** The clerk's click: registers and issues. From here on the fan-out is the job executor's. */
+    void issue(long directiveId) {
+        complete(directives.get(directiveId).issuanceProcessInstanceId(), DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE,
+                "vanthu", Map.of("registered", true));
+    }
+
+    /**
+     * Assignments of these directives that have an open task and their notice ("Giao nhiệm vụ") in the
+     * outbox, and with {@code withWatch} also a timer job other than the acknowledgement reminder
+     * (the deadline watch).
+     */
+    int ready(List<Long> directiveIds, boolean withWatch) {
+        String watch = withWatch ? """
+                 and exists (select 1 from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
+                             where j.process_instance_id_ = a.process_instance_id and j.type_ = 'timer'
+                               and d.act_id_ <> 'AcknowledgeOverdue')""" : "";
+        return jdbc.sql("""
+                select count(*) from assignment a
+                where a.directive_id in (:ids)
+                  and exists (select 1 from act_ru_task t where t.proc_inst_id_ = a.process_instance_id)
+                  and exists (select 1 from notification n where n.assignment_id = a.id and n.event_type = 'ASSIGNMENT_RECEIVED')
+                """ + watch).param("ids", directiveIds).query(Integer.class).single();
+    }
+
+    private void complete(String processInstanceId, String taskKey, String user, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new IllegalStateException("No task " + taskKey + " in " + processInstanceId);
+        }
+        asUser(user, () -> {
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), variables);
+        });
+    }
+
+    private void asUser(String user, Runnable action) {
+        List<String> ids = groups.computeIfAbsent(user,
+                u -> identity.createGroupQuery().groupMember(u).list().stream().map(Group::getId).toList());
+        identity.setAuthentication(user, ids);
+        try {
+            action.run();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
