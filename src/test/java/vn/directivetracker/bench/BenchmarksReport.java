@@ -25,14 +25,25 @@ final class BenchmarksReport {
                 + "- Database: " + postgres + " (zonky embedded, default settings, data under target/bench-postgres)\n";
     }
 
+    /** The 1, 5 and 15 minute load averages: above the core count, something competed for the CPU. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     static void write(BenchSizes sizes, String machine, Figures figures, List<Database.RowsPer> ours,
             List<Database.RowsPer> bare, double minutes, String command) {
         StringBuilder md = new StringBuilder("# Benchmarks\n\n")
                 .append("Measured ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
                 .append(" with `").append(command).append("` (sizes ").append(sizes).append("); the run took ")
                 .append(String.format("%.1f", minutes)).append(" minutes.\n")
-                .append("The build machine was **shared** with other work while measuring: treat the figures as noisy and ")
-                .append("compare only ratios measured in the same run.\n\n")
+                .append("The application, PostgreSQL, GreenMail and the benchmark's own clients share this one machine; ")
+                .append("anything else that ran beside them makes the figures noisy (load average when this report was written: ")
+                .append(loadAverage()).append("). Compare ratios measured in the same run.\n\n")
                 .append("## Machine\n\n").append(machine).append('\n')
                 .append("## Figures\n\n").append(figures.markdown()).append('\n')
                 .append("Ratio: this project divided by bare Camunda (for times lower is better, for rates higher is better).\n\n")
