@@ -1,7 +1,6 @@
 package vn.directivetracker.reporting.dashboard;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,11 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import vn.directivetracker.agency.AgencyKind;
 import vn.directivetracker.assignment.StatusBucket;
 import vn.directivetracker.calendar.WorkingDayCalendar;
-import vn.directivetracker.reporting.statistics.AgencyStatistics;
 import vn.directivetracker.reporting.statistics.Statistics;
 import vn.directivetracker.reporting.statistics.StatisticsFilter;
 import vn.directivetracker.reporting.statistics.LegacyStatistics;
@@ -81,7 +78,7 @@ public class LegacyDashboard {
         dueSoon.sort(Comparator.comparing(TrackedAssignment::deadline).thenComparing(TrackedAssignment::agencyName));
         List<TrackedAssignment> shownOverdue = overdue.subList(0, Math.min(LIST_LIMIT, overdue.size()));
         List<TrackedAssignment> shownDueSoon = dueSoon.subList(0, Math.min(LIST_LIMIT, dueSoon.size()));
-        Map<String, String> tasks = openTasks(shownOverdue, shownDueSoon);
+        Map<String, String> tasks = DashboardRows.openTasks(taskService, shownOverdue, shownDueSoon);
 
         List<DashboardView.DirectiveProgress> directives = new ArrayList<>();
         progress.forEach((id, p) -> {
@@ -94,55 +91,9 @@ public class LegacyDashboard {
 
         String query = "asOf=" + asOf + (kind == null ? "" : "&agencyKind=" + kind)
                 + (directiveId == null ? "" : "&directiveId=" + directiveId);
-        return new DashboardView(asOf, kind, directiveId, figures.totals(), bars(figures.agencies()),
-                listed(shownOverdue, asOf, tasks, true), overdue.size() - shownOverdue.size(),
-                listed(shownDueSoon, asOf, tasks, false), dueSoon.size() - shownDueSoon.size(), directives, query);
+        return new DashboardView(asOf, kind, directiveId, figures.totals(), DashboardRows.bars(figures.agencies()),
+                DashboardRows.listed(shownOverdue, asOf, tasks, calendar::workingDaysBetween, true), overdue.size() - shownOverdue.size(),
+                DashboardRows.listed(shownDueSoon, asOf, tasks, calendar::workingDaysBetween, false), dueSoon.size() - shownDueSoon.size(), directives, query);
     }
 
-    /** Agencies with overdue work first (most first), then by size, then kind and name; bars scaled to the largest. */
-    private static List<DashboardView.Bar> bars(List<AgencyStatistics> agencies) {
-        int max = agencies.stream().mapToInt(AgencyStatistics::total).max().orElse(1);
-        return agencies.stream()
-                .sorted(Comparator.comparingInt((AgencyStatistics a) -> a.buckets().get(StatusBucket.IN_PROGRESS_OVERDUE))
-                        .reversed().thenComparing(Comparator.comparingInt(AgencyStatistics::total).reversed())
-                        .thenComparing(AgencyStatistics::agencyKind).thenComparing(AgencyStatistics::agencyName))
-                .map(a -> new DashboardView.Bar(a.agencyCode(), a.agencyName(), a.total(),
-                        a.buckets().get(StatusBucket.IN_PROGRESS_OVERDUE), a.onTimeRate(),
-                        DashboardView.LEGEND.stream()
-                                .filter(s -> a.buckets().get(s.bucket()) > 0)
-                                .map(s -> new DashboardView.Part(s.label(), s.color(), a.buckets().get(s.bucket()),
-                                        a.buckets().get(s.bucket()) * 100.0 / max))
-                                .toList()))
-                .toList();
-    }
-
-    private List<DashboardView.Listed> listed(List<TrackedAssignment> rows, LocalDate asOf, Map<String, String> tasks,
-            boolean late) {
-        return rows.stream().map(t -> {
-            String pi = t.assignment().processInstanceId();
-            String task = pi == null ? null : tasks.get(pi);
-            long days = late ? ChronoUnit.DAYS.between(t.deadline(), asOf) : ChronoUnit.DAYS.between(asOf, t.deadline());
-            int working = late ? calendar.workingDaysBetween(t.deadline(), asOf) : calendar.workingDaysBetween(asOf, t.deadline());
-            return new DashboardView.Listed(t.agencyName(), t.directiveNumber(), t.itemLabel(), t.deadline(), days, working,
-                    pi == null ? null : "/camunda/app/cockpit/default/#/process-instance/" + pi + "/runtime",
-                    task == null ? null : "/camunda/app/tasklist/default/#/?task=" + task);
-        }).toList();
-    }
-
-    /** One engine query for the open task of every listed assignment, for the Tasklist links. */
-    private Map<String, String> openTasks(List<TrackedAssignment> a, List<TrackedAssignment> b) {
-        List<String> ids = new ArrayList<>();
-        a.forEach(t -> ids.add(t.assignment().processInstanceId()));
-        b.forEach(t -> ids.add(t.assignment().processInstanceId()));
-        ids.removeIf(java.util.Objects::isNull);
-        Map<String, String> byInstance = new HashMap<>();
-        if (ids.isEmpty()) {
-            return byInstance;
-        }
-        for (Task task : taskService.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).active()
-                .orderByTaskCreateTime().desc().list()) {
-            byInstance.putIfAbsent(task.getProcessInstanceId(), task.getId());
-        }
-        return byInstance;
-    }
 }
