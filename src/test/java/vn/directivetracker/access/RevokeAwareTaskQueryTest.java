@@ -1,0 +1,121 @@
+package vn.directivetracker.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.directivetracker.assignment.AgencyAssignmentProcess;
+import vn.directivetracker.support.DirectiveFixtures;
+import vn.directivetracker.support.IntegrationTest;
+
+/**
+ * ADR 22: the engine checks revocations in every authorized query ({@code authorization-check-revokes:
+ * always}), which replaces the task list's authorization join by per-task index look-ups. Differential:
+ * on the same data, every user's task queries — including forged candidate groups, assignees and
+ * {@code or} queries — return exactly the tasks Camunda's join ({@code auto}, no REVOKE in the database)
+ * returns; and a REVOKE an administrator sets is honoured.
+ */
+class RevokeAwareTaskQueryTest extends IntegrationTest {
+
+    private static final List<String> USERS = List.of("cbsngv", "ldsngv", "cbstc", "ldstc", "dieuphoi", "lanhdaoubnd",
+            "lanhdaovp", "vanthu");
+
+    @Autowired AuthorizationService authorizationService;
+
+    @Test
+    void theApplicationChecksRevokesInEveryQuery() {
+        // camunda.bpm.authorization.authorization-check-revokes; Camunda's generic properties would be overwritten by it.
+        assertThat(configuration().getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+    }
+
+    @Test
+    void everyUserSeesExactlyTheTasksCamundasJoinShows() {
+        submitAndIssue(DirectiveFixtures.smallDirective("Kiểm tra thu hồi quyền: hai đơn vị", List.of("SNGV", "STC"), List.of()));
+        assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count())
+                .as("no REVOKE rows, so 'auto' answers with Camunda's join").isZero();
+
+        for (String user : USERS) {
+            for (Map.Entry<String, Supplier<TaskQuery>> query : queries().entrySet()) {
+                List<String> join = taskIds(user, "auto", query.getValue());
+                List<String> revokeAware = taskIds(user, ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS, query.getValue());
+                assertThat(revokeAware).as(user + ": " + query.getKey()).isEqualTo(join);
+            }
+        }
+        // The comparison is not between two empty lists: each agency sees its own tasks, never the other's.
+        List<String> sngv = taskIds("cbsngv", "always", () -> taskService.createTaskQuery().taskCandidateGroup("SNGV"));
+        List<String> stc = taskIds("cbstc", "always", () -> taskService.createTaskQuery().taskCandidateGroup("STC"));
+        assertThat(sngv).isNotEmpty();
+        assertThat(stc).isNotEmpty().doesNotContainAnyElementsOf(sngv);
+        assertThat(taskIds("cbsngv", "always", () -> taskService.createTaskQuery())).doesNotContainAnyElementsOf(stc);
+        assertThat(taskIds("cbsngv", "always", () -> taskService.createTaskQuery().taskCandidateGroup("STC"))).isEmpty();
+    }
+
+    @Test
+    void aRevokeSetByAnAdministratorTakesTheTaskAway() {
+        submitAndIssue(DirectiveFixtures.smallDirective("Kiểm tra thu hồi quyền: một đơn vị", List.of("SNGV"), List.of()));
+        Supplier<TaskQuery> own = () -> taskService.createTaskQuery().taskCandidateGroup("SNGV");
+        String revoked = taskIds("cbsngv", "always", own).get(0);
+        Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+        // A user's REVOKE outranks their group's GRANT (Camunda: user before group; within one level GRANT wins).
+        revoke.setUserId("cbsngv");
+        revoke.setResource(Resources.TASK);
+        revoke.setResourceId(revoked);
+        revoke.removePermission(Permissions.READ);
+        revoke = authorizationService.saveAuthorization(revoke);
+        try {
+            assertThat(taskIds("cbsngv", "always", own)).isNotEmpty().doesNotContain(revoked);
+            assertThat(taskIds("cbsngv", "auto", own)).doesNotContain(revoked);
+            assertThat(taskIds("ldsngv", "always", own)).contains(revoked);
+            // Only because of the REVOKE: a configuration that ignores revokes would still show it.
+            assertThat(taskIds("cbsngv", "never", own)).contains(revoked);
+        } finally {
+            authorizationService.deleteAuthorization(revoke.getId());
+        }
+    }
+
+    private Map<String, Supplier<TaskQuery>> queries() {
+        Map<String, Supplier<TaskQuery>> queries = new LinkedHashMap<>();
+        queries.put("all", () -> taskService.createTaskQuery());
+        queries.put("candidateGroup SNGV", () -> taskService.createTaskQuery().taskCandidateGroup("SNGV"));
+        queries.put("candidateGroup STC", () -> taskService.createTaskQuery().taskCandidateGroup("STC"));
+        queries.put("candidateGroups both, assigned too", () -> taskService.createTaskQuery()
+                .taskCandidateGroupIn(List.of("SNGV", "STC")).includeAssignedTasks());
+        queries.put("assignee", () -> taskService.createTaskQuery().taskAssignee("cbstc"));
+        queries.put("process", () -> taskService.createTaskQuery().processDefinitionKey(AgencyAssignmentProcess.KEY));
+        queries.put("or", () -> taskService.createTaskQuery().or().taskCandidateGroup("STC").taskCandidateUser("cbstc").endOr());
+        queries.put("created desc", () -> taskService.createTaskQuery().orderByTaskCreateTime().desc());
+        return queries;
+    }
+
+    /** The ids a user's query returns (and its count agrees) with the engine checking revokes in the given mode. */
+    private List<String> taskIds(String user, String revokeMode, Supplier<TaskQuery> query) {
+        String configured = configuration().getAuthorizationCheckRevokes();
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        configuration().setAuthorizationCheckRevokes(revokeMode);
+        identityService.setAuthentication(user, groups);
+        try {
+            List<String> ids = query.get().list().stream().map(Task::getId).sorted().toList();
+            assertThat(query.get().count()).isEqualTo(ids.size());
+            return ids;
+        } finally {
+            identityService.clearAuthentication();
+            configuration().setAuthorizationCheckRevokes(configured);
+        }
+    }
+
+    private ProcessEngineConfiguration configuration() {
+        return processEngine.getProcessEngineConfiguration();
+    }
+}
