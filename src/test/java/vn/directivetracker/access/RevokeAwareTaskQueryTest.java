@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
@@ -21,11 +23,12 @@ import vn.directivetracker.support.DirectiveFixtures;
 import vn.directivetracker.support.IntegrationTest;
 
 /**
- * ADR 22: the engine checks revocations in every authorized query ({@code authorization-check-revokes:
- * always}), which replaces the task list's authorization join by per-task index look-ups. Differential:
- * on the same data, every user's task queries — including forged candidate groups, assignees and
- * {@code or} queries — return exactly the tasks Camunda's join ({@code auto}, no REVOKE in the database)
- * returns; and a REVOKE an administrator sets is honoured.
+ * ADR 22: a task query restricted to the caller's own candidate groups is checked with Camunda's per-task
+ * (revoke-aware) form of the authorization check instead of its join ({@link OwnGroupTaskQueries}).
+ * Differential: on the same data, every user's task queries — including forged candidate groups,
+ * assignees and {@code or} queries — return exactly the tasks of Camunda's join everywhere ({@code never},
+ * with no REVOKE in the database) and of its per-task form everywhere ({@code always}); and a REVOKE an
+ * administrator sets is honoured.
  */
 class RevokeAwareTaskQueryTest extends IntegrationTest {
 
@@ -35,38 +38,62 @@ class RevokeAwareTaskQueryTest extends IntegrationTest {
     @Autowired AuthorizationService authorizationService;
 
     @Test
-    void theApplicationChecksRevokesInEveryQuery() {
-        // camunda.bpm.authorization.authorization-check-revokes; Camunda's generic properties would be overwritten by it.
-        assertThat(configuration().getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+    void onlyTheCallersOwnCandidateGroupQueriesUseThePerTaskForm() {
+        assertThat(configuration().getAuthorizationCheckRevokes()).isEqualTo("auto");
+        assertThat(perTaskForm("cbsngv", () -> taskService.createTaskQuery().taskCandidateGroup("SNGV"))).isTrue();
+        assertThat(perTaskForm("cbsngv", () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of("SNGV")))).isTrue();
+        // Another agency's group, no group, an or query, a coordinator's whole list: Camunda's join as before.
+        assertThat(perTaskForm("cbsngv", () -> taskService.createTaskQuery().taskCandidateGroup("STC"))).isFalse();
+        assertThat(perTaskForm("cbsngv", () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of("SNGV", "STC")))).isFalse();
+        assertThat(perTaskForm("cbsngv", () -> taskService.createTaskQuery())).isFalse();
+        assertThat(perTaskForm("cbsngv", () -> taskService.createTaskQuery().or().taskCandidateGroup("SNGV").taskAssignee("cbstc").endOr()))
+                .isFalse();
+        assertThat(perTaskForm("dieuphoi", () -> taskService.createTaskQuery())).isFalse();
+    }
+
+    private boolean perTaskForm(String user, Supplier<TaskQuery> query) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            TaskQueryImpl built = (TaskQueryImpl) query.get();
+            return configuration().getCommandExecutorTxRequired().execute(context -> {
+                context.getAuthorizationManager().configureTaskQuery(built);
+                return built.getAuthCheck().isRevokeAuthorizationCheckEnabled();
+            });
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     @Test
     void everyUserSeesExactlyTheTasksCamundasJoinShows() {
         submitAndIssue(DirectiveFixtures.smallDirective("Kiểm tra thu hồi quyền: hai đơn vị", List.of("SNGV", "STC"), List.of()));
         assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count())
-                .as("no REVOKE rows, so 'auto' answers with Camunda's join").isZero();
+                .as("no REVOKE rows, so 'never' answers with Camunda's join everywhere").isZero();
 
         for (String user : USERS) {
-            for (Map.Entry<String, Supplier<TaskQuery>> query : queries().entrySet()) {
-                List<String> join = taskIds(user, "auto", query.getValue());
-                List<String> revokeAware = taskIds(user, ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS, query.getValue());
-                assertThat(revokeAware).as(user + ": " + query.getKey()).isEqualTo(join);
+            for (Map.Entry<String, Supplier<TaskQuery>> query : queries(user).entrySet()) {
+                List<String> join = taskIds(user, ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER, query.getValue());
+                List<String> perTask = taskIds(user, ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS, query.getValue());
+                List<String> chosen = taskIds(user, "auto", query.getValue());
+                assertThat(perTask).as(user + ": " + query.getKey()).isEqualTo(join);
+                assertThat(chosen).as(user + ": " + query.getKey()).isEqualTo(join);
             }
         }
         // The comparison is not between two empty lists: each agency sees its own tasks, never the other's.
-        List<String> sngv = taskIds("cbsngv", "always", () -> taskService.createTaskQuery().taskCandidateGroup("SNGV"));
-        List<String> stc = taskIds("cbstc", "always", () -> taskService.createTaskQuery().taskCandidateGroup("STC"));
+        List<String> sngv = taskIds("cbsngv", "auto", () -> taskService.createTaskQuery().taskCandidateGroup("SNGV"));
+        List<String> stc = taskIds("cbstc", "auto", () -> taskService.createTaskQuery().taskCandidateGroup("STC"));
         assertThat(sngv).isNotEmpty();
         assertThat(stc).isNotEmpty().doesNotContainAnyElementsOf(sngv);
-        assertThat(taskIds("cbsngv", "always", () -> taskService.createTaskQuery())).doesNotContainAnyElementsOf(stc);
-        assertThat(taskIds("cbsngv", "always", () -> taskService.createTaskQuery().taskCandidateGroup("STC"))).isEmpty();
+        assertThat(taskIds("cbsngv", "auto", () -> taskService.createTaskQuery())).doesNotContainAnyElementsOf(stc);
+        assertThat(taskIds("cbsngv", "auto", () -> taskService.createTaskQuery().taskCandidateGroup("STC"))).isEmpty();
     }
 
     @Test
     void aRevokeSetByAnAdministratorTakesTheTaskAway() {
         submitAndIssue(DirectiveFixtures.smallDirective("Kiểm tra thu hồi quyền: một đơn vị", List.of("SNGV"), List.of()));
         Supplier<TaskQuery> own = () -> taskService.createTaskQuery().taskCandidateGroup("SNGV");
-        String revoked = taskIds("cbsngv", "always", own).get(0);
+        String revoked = taskIds("cbsngv", "auto", own).get(0);
         Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
         // A user's REVOKE outranks their group's GRANT (Camunda: user before group; within one level GRANT wins).
         revoke.setUserId("cbsngv");
@@ -85,8 +112,10 @@ class RevokeAwareTaskQueryTest extends IntegrationTest {
         }
     }
 
-    private Map<String, Supplier<TaskQuery>> queries() {
+    private Map<String, Supplier<TaskQuery>> queries(String user) {
+        List<String> own = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
         Map<String, Supplier<TaskQuery>> queries = new LinkedHashMap<>();
+        queries.put("own groups (Tasklist's filter)", () -> taskService.createTaskQuery().taskCandidateGroupIn(own).includeAssignedTasks());
         queries.put("all", () -> taskService.createTaskQuery());
         queries.put("candidateGroup SNGV", () -> taskService.createTaskQuery().taskCandidateGroup("SNGV"));
         queries.put("candidateGroup STC", () -> taskService.createTaskQuery().taskCandidateGroup("STC"));
@@ -115,7 +144,7 @@ class RevokeAwareTaskQueryTest extends IntegrationTest {
         }
     }
 
-    private ProcessEngineConfiguration configuration() {
-        return processEngine.getProcessEngineConfiguration();
+    private ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     }
 }

@@ -50,6 +50,8 @@ import vn.directivetracker.identity.CamundaIdentity;
  * <li>{@code engine}: {@code TaskService} query {@code candidateGroup=SNGV, maxResults=50} authenticated as
  *     {@code cbsngv} with their groups, in-process (the engine's share);</li>
  * <li>{@code engine filter}: the Tasklist filter "Việc của đơn vị", sorted by creation time (Tasklist's default);</li>
+ * <li>{@code coordinator task count}, {@code coordinator instance count} (c=1): {@code count()} of every open task
+ *     and process instance as {@code dieuphoi}, whose grants are on {@code *} (Tasklist and Cockpit counts);</li>
  * <li>{@code http version}: {@code GET /engine-rest/version} with Basic (our filter chain, no task query);</li>
  * <li>{@code bare http task}: the same request as {@code blbench}, an officer whose only grants are those
  *     Camunda gives a candidate group (the baseline of bench/, same engine, same run): its tasks are a
@@ -76,6 +78,7 @@ class TaskListBenchmark {
     private static final String GROUP = "SNGV";
     /** The baseline: an officer whose only grants are those Camunda gives a candidate group (as bench/BareCamunda). */
     private static final String BARE_USER = "blbench";
+    private static final String COORDINATOR = "dieuphoi";
     private static final String BARE_GROUP = "blbench";
 
     @LocalServerPort int port;
@@ -211,6 +214,11 @@ class TaskListBenchmark {
                 taskService.createTaskQuery().taskCandidateGroup(GROUP).listPage(0, 50)));
         run("engine filter", () -> asUser(groups, () -> filterService.<Task, TaskQuery>listPage(filterId,
                 taskService.createTaskQuery().orderByTaskCreateTime().desc(), 0, 50)));
+        // Not the officer's list: what a coordinator's Tasklist and Cockpit counts cost (READ_TASK, READ_INSTANCE on '*').
+        List<String> coordinatorGroups = identityService.createGroupQuery().groupMember(COORDINATOR).list().stream().map(Group::getId).toList();
+        run("coordinator task count", 1, () -> asUser(COORDINATOR, coordinatorGroups, () -> taskService.createTaskQuery().count()));
+        run("coordinator instance count", 1, () -> asUser(COORDINATOR, coordinatorGroups,
+                () -> runtimeService.createProcessInstanceQuery().count()));
         run("http version c=1", 1, () -> get(basic, "/engine-rest/version"));
         run("http version", () -> get(basic, "/engine-rest/version"));
         String bareBasic = "Basic " + Base64.getEncoder().encodeToString((BARE_USER + ":demo").getBytes(StandardCharsets.UTF_8));
@@ -220,6 +228,17 @@ class TaskListBenchmark {
         run("http filter", () -> send(HttpRequest.newBuilder(uri(rest + "/filter/" + filterId + "/list?firstResult=0&maxResults=50"))
                 .header("Authorization", basic).header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}")).build()));
+    }
+
+    private long asUser(String user, List<String> groups, Callable<Long> count) throws Exception {
+        identityService.setAuthentication(user, groups);
+        try {
+            long counted = count.call();
+            assertThat(counted).isPositive();
+            return counted;
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     private List<Task> asUser(List<String> groups, Callable<List<Task>> query) throws Exception {
