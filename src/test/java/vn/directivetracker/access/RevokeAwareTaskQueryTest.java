@@ -124,6 +124,10 @@ class RevokeAwareTaskQueryTest extends IntegrationTest {
         queries.put("assignee", () -> taskService.createTaskQuery().taskAssignee("cbstc"));
         queries.put("process", () -> taskService.createTaskQuery().processDefinitionKey(AgencyAssignmentProcess.KEY));
         queries.put("or", () -> taskService.createTaskQuery().or().taskCandidateGroup("STC").taskCandidateUser("cbstc").endOr());
+        queries.put("forged process variable", () -> taskService.createTaskQuery()
+                .processVariableValueLike(AgencyAssignmentProcess.Variables.DIRECTIVE_SUBJECT, "Kiểm tra%"));
+        queries.put("own groups and process variable", () -> taskService.createTaskQuery().taskCandidateGroupIn(own)
+                .processVariableValueLike(AgencyAssignmentProcess.Variables.DIRECTIVE_SUBJECT, "Kiểm tra%"));
         queries.put("created desc", () -> taskService.createTaskQuery().orderByTaskCreateTime().desc());
         return queries;
     }
