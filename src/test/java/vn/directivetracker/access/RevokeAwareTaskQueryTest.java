@@ -87,6 +87,22 @@ class RevokeAwareTaskQueryTest extends IntegrationTest {
         assertThat(stc).isNotEmpty().doesNotContainAnyElementsOf(sngv);
         assertThat(taskIds("cbsngv", "auto", () -> taskService.createTaskQuery())).doesNotContainAnyElementsOf(stc);
         assertThat(taskIds("cbsngv", "auto", () -> taskService.createTaskQuery().taskCandidateGroup("STC"))).isEmpty();
+
+        // The same through engine REST, forged parameters included: Camunda's join (engine, 'never') decides.
+        List<String> joinSngv = taskIds("cbsngv", ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER,
+                () -> taskService.createTaskQuery().taskCandidateGroup("SNGV"));
+        assertThat(restTaskIds("cbsngv", "candidateGroup=SNGV")).isEqualTo(joinSngv);
+        assertThat(restTaskIds("cbsngv", "candidateGroups=SNGV,STC")).isEqualTo(joinSngv);
+        assertThat(restTaskIds("cbsngv", "candidateGroup=STC")).isEmpty();
+        assertThat(restTaskIds("cbsngv", "assignee=cbstc")).isEmpty();
+        assertThat(restTaskIds("cbsngv", "candidateGroup=SNGV&processVariables=directiveSubject_like_Ki%")).isSubsetOf(joinSngv);
+    }
+
+    private List<String> restTaskIds(String user, String parameters) {
+        String path = "/engine-rest/engine/" + processEngine.getName() + "/task?maxResults=500&" + parameters;
+        org.springframework.http.ResponseEntity<Map[]> response = as(user).getForEntity(path, Map[].class);
+        assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
+        return java.util.Arrays.stream(response.getBody()).map(task -> (String) task.get("id")).sorted().toList();
     }
 
     @Test
