@@ -3,8 +3,12 @@ package vn.directivetracker.access;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -20,6 +24,9 @@ import org.springframework.stereotype.Component;
  * shortens an {@code A.GROUP_ID_ IN (…)} list: a group without authorizations matches no row, so leaving
  * it in gives the same answer. Our users belong to a handful of groups (agency, heads, a role), so the
  * list stays short; a caller with more than {@value #MAX_UNFILTERED} groups is narrowed as before.
+ * <p>
+ * ADR 22: an officer's list of their own group's tasks is checked with Camunda's per-task form of the
+ * authorization check ({@link OwnGroupTaskQueries}) instead of its join.
  * <p>
  * Replaces the engine's {@code AuthorizationManager} session through the documented custom session
  * factory hook; every check, grant and revoke rule is Camunda's own.
@@ -59,6 +66,18 @@ class AuthorizedGroupsLookupPlugin extends AbstractProcessEnginePlugin {
                 return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
             }
             return new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
+        }
+
+        @Override
+        public void configureTaskQuery(TaskQueryImpl query) {
+            super.configureTaskQuery(query);
+            AuthorizationCheck check = query.getAuthCheck();
+            String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+            if (check.isAuthorizationCheckEnabled() && !check.isRevokeAuthorizationCheckEnabled()
+                    && !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER.equalsIgnoreCase(mode)
+                    && OwnGroupTaskQueries.matches(query, check.getAuthGroupIds())) {
+                check.setRevokeAuthorizationCheckEnabled(true);
+            }
         }
     }
 }

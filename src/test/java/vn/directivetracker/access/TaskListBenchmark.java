@@ -41,7 +41,8 @@ import vn.directivetracker.identity.CamundaIdentity;
 /**
  * Issue 11, an officer's task list at scale: not a test (surefire skips *Benchmark*), a measuring
  * tool for ADR 18. Runs the whole application against a PostgreSQL given by {@code bench.db.url}
- * (default: a server started by hand on port 55432, database {@code dt}), tops the open tasks up to
+ * (default: a server started by hand on port 55432, database {@code dt}; ADR 22 used Debian's PostgreSQL 15
+ * binaries: {@code initdb}, {@code fsync=off}, {@code shared_buffers=256MB}, {@code pg_stat_statements}), tops the open tasks up to
  * each of {@code bench.stages} (default 6000,100000) with a one-user-task process (candidate group: an
  * agency, round robin over every agency group — the shape of a bare Camunda child; labelled
  * {@code bench-task-list}, never deleted) and prints p50/p95 at {@code bench.concurrency} (4) of:
@@ -49,7 +50,12 @@ import vn.directivetracker.identity.CamundaIdentity;
  * <li>{@code engine}: {@code TaskService} query {@code candidateGroup=SNGV, maxResults=50} authenticated as
  *     {@code cbsngv} with their groups, in-process (the engine's share);</li>
  * <li>{@code engine filter}: the Tasklist filter "Việc của đơn vị", sorted by creation time (Tasklist's default);</li>
+ * <li>{@code coordinator task count}, {@code coordinator instance count} (c=1): {@code count()} of every open task
+ *     and process instance as {@code dieuphoi}, whose grants are on {@code *} (Tasklist and Cockpit counts);</li>
  * <li>{@code http version}: {@code GET /engine-rest/version} with Basic (our filter chain, no task query);</li>
+ * <li>{@code bare http task}: the same request as {@code blbench}, an officer whose only grants are those
+ *     Camunda gives a candidate group (the baseline of bench/, same engine, same run): its tasks are a
+ *     copy of SNGV's (ids end in {@code -b});</li>
  * <li>{@code http task}: {@code GET /engine-rest/task?candidateGroup=SNGV&maxResults=50} with Basic;</li>
  * <li>{@code http filter}: {@code POST /engine-rest/filter/{id}/list} as Tasklist sends it.</li>
  * </ul>
@@ -70,6 +76,10 @@ class TaskListBenchmark {
     private static final String KEY = "bench-task-list";
     private static final String USER = "cbsngv";
     private static final String GROUP = "SNGV";
+    /** The baseline: an officer whose only grants are those Camunda gives a candidate group (as bench/BareCamunda). */
+    private static final String BARE_USER = "blbench";
+    private static final String COORDINATOR = "dieuphoi";
+    private static final String BARE_GROUP = "blbench";
 
     @LocalServerPort int port;
     @Autowired RepositoryService repositoryService;
@@ -90,6 +100,7 @@ class TaskListBenchmark {
     void taskList() throws Exception {
         engineName = engine.getName();
         deploy();
+        bareOfficer();
         for (String stage : System.getProperty("bench.stages", "6000,100000").split(",")) {
             seed(Integer.parseInt(stage.trim()));
             measure();
@@ -103,6 +114,19 @@ class TaskListBenchmark {
         BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
                 .startEvent().userTask("work").name("Benchmark task").camundaCandidateGroups("${group}").endEvent().done();
         repositoryService.createDeployment().name(KEY).addModelInstance(KEY + ".bpmn", model).deploy();
+    }
+
+    private void bareOfficer() {
+        if (identityService.createUserQuery().userId(BARE_USER).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(BARE_GROUP);
+        group.setName("Baseline officers");
+        identityService.saveGroup(group);
+        org.camunda.bpm.engine.identity.User user = identityService.newUser(BARE_USER);
+        user.setPassword("demo");
+        identityService.saveUser(user);
+        identityService.createMembership(BARE_USER, BARE_GROUP);
     }
 
     private void seed(int target) {
@@ -126,10 +150,12 @@ class TaskListBenchmark {
         for (int copy = 1; open < target; copy++) {
             open += cloneTasks(copy);
         }
-        System.out.printf(Locale.ROOT, "%n=== %d open tasks (%d agencies; seeding took %.1f s); task grants: %d, SNGV tasks: %d%n",
+        seedBareTasks();
+        System.out.printf(Locale.ROOT, "%n=== %d open tasks (%d agencies; seeding took %.1f s); task grants: %d, SNGV tasks: %d, baseline tasks: %d%n",
                 open, agencies.size(), (System.nanoTime() - started) / 1e9,
                 jdbc.sql("select count(*) from act_ru_authorization where resource_type_ = 7").query(Long.class).single(),
-                taskService.createTaskQuery().taskCandidateGroup(GROUP).count());
+                taskService.createTaskQuery().taskCandidateGroup(GROUP).count(),
+                taskService.createTaskQuery().taskCandidateGroup(BARE_GROUP).count());
         jdbc.sql("analyze").update();
     }
 
@@ -140,18 +166,40 @@ class TaskListBenchmark {
      */
     private int cloneTasks(int copy) {
         String originals = "select t.id_ from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_"
-                + " where d.key_ = '" + KEY + "' and t.id_ not like '%-c%'";
-        int tasks = clone("act_ru_task", "id_", "id_ in (" + originals + ")", copy);
-        clone("act_ru_identitylink", "task_id_", "task_id_ in (" + originals + ")", copy);
-        clone("act_ru_authorization", "resource_id_", "resource_type_ = 7 and resource_id_ in (" + originals + ")", copy);
+                + " where d.key_ = '" + KEY + "' and t.id_ not like '%-c%' and t.id_ not like '%-b'";
+        String suffix = "-c" + copy;
+        int tasks = clone("act_ru_task", "id_", "id_ in (" + originals + ")", suffix, Map.of());
+        clone("act_ru_identitylink", "task_id_", "task_id_ in (" + originals + ")", suffix, Map.of());
+        clone("act_ru_authorization", "resource_id_", "resource_type_ = 7 and resource_id_ in (" + originals + ")", suffix, Map.of());
         return tasks;
     }
 
-    private int clone(String table, String reference, String where, int copy) {
+    /**
+     * The baseline officer's tasks (labelled: ids end in {@code -b}): a copy of every task of {@value #GROUP},
+     * offered to {@value #BARE_GROUP} instead, with the grant Camunda gives a candidate group and nothing else.
+     */
+    private void seedBareTasks() {
+        if (taskService.createTaskQuery().taskCandidateGroup(BARE_GROUP).count() >= taskService.createTaskQuery().taskCandidateGroup(GROUP).count()) {
+            return;
+        }
+        jdbc.sql("delete from act_ru_authorization where group_id_ = ? and resource_type_ = 7").param(BARE_GROUP).update();
+        jdbc.sql("delete from act_ru_identitylink where group_id_ = ?").param(BARE_GROUP).update();
+        jdbc.sql("delete from act_ru_task where id_ like '%-b'").update();
+        String own = "select i.task_id_ from act_ru_identitylink i join act_ru_task t on t.id_ = i.task_id_"
+                + " join act_re_procdef d on d.id_ = t.proc_def_id_ where d.key_ = '" + KEY + "' and i.group_id_ = '" + GROUP + "'";
+        Map<String, String> toBare = Map.of("group_id_", "'" + BARE_GROUP + "'");
+        clone("act_ru_task", "id_", "id_ in (" + own + ")", "-b", Map.of());
+        clone("act_ru_identitylink", "task_id_", "group_id_ = '" + GROUP + "' and task_id_ in (" + own + ")", "-b", toBare);
+        clone("act_ru_authorization", "resource_id_", "resource_type_ = 7 and group_id_ = '" + GROUP + "' and resource_id_ in (" + own + ")",
+                "-b", toBare);
+    }
+
+    private int clone(String table, String reference, String where, String suffix, Map<String, String> replaced) {
         List<String> columns = jdbc.sql("select column_name from information_schema.columns where table_name = ? order by ordinal_position")
                 .param(table).query(String.class).list();
-        String select = String.join(", ", columns.stream().map(c -> c.equalsIgnoreCase("id_") || c.equalsIgnoreCase(reference)
-                ? c + " || '-c" + copy + "'" : c).toList());
+        String select = String.join(", ", columns.stream().map(c -> replaced.containsKey(c.toLowerCase(Locale.ROOT))
+                ? replaced.get(c.toLowerCase(Locale.ROOT))
+                : c.equalsIgnoreCase("id_") || c.equalsIgnoreCase(reference) ? c + " || '" + suffix + "'" : c).toList());
         return jdbc.sql("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from " + table
                 + " where " + where).update();
     }
@@ -166,13 +214,31 @@ class TaskListBenchmark {
                 taskService.createTaskQuery().taskCandidateGroup(GROUP).listPage(0, 50)));
         run("engine filter", () -> asUser(groups, () -> filterService.<Task, TaskQuery>listPage(filterId,
                 taskService.createTaskQuery().orderByTaskCreateTime().desc(), 0, 50)));
+        // Not the officer's list: what a coordinator's Tasklist and Cockpit counts cost (READ_TASK, READ_INSTANCE on '*').
+        List<String> coordinatorGroups = identityService.createGroupQuery().groupMember(COORDINATOR).list().stream().map(Group::getId).toList();
+        run("coordinator task count", 1, () -> asUser(COORDINATOR, coordinatorGroups, () -> taskService.createTaskQuery().count()));
+        run("coordinator instance count", 1, () -> asUser(COORDINATOR, coordinatorGroups,
+                () -> runtimeService.createProcessInstanceQuery().count()));
         run("http version c=1", 1, () -> get(basic, "/engine-rest/version"));
         run("http version", () -> get(basic, "/engine-rest/version"));
+        String bareBasic = "Basic " + Base64.getEncoder().encodeToString((BARE_USER + ":demo").getBytes(StandardCharsets.UTF_8));
+        run("bare http task", () -> get(bareBasic, rest + "/task?candidateGroup=" + BARE_GROUP + "&maxResults=50"));
         run("http task c=1", 1, () -> get(basic, rest + "/task?candidateGroup=" + GROUP + "&maxResults=50"));
         run("http task", () -> get(basic, rest + "/task?candidateGroup=" + GROUP + "&maxResults=50"));
         run("http filter", () -> send(HttpRequest.newBuilder(uri(rest + "/filter/" + filterId + "/list?firstResult=0&maxResults=50"))
                 .header("Authorization", basic).header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}")).build()));
+    }
+
+    private long asUser(String user, List<String> groups, Callable<Long> count) throws Exception {
+        identityService.setAuthentication(user, groups);
+        try {
+            long counted = count.call();
+            assertThat(counted).isPositive();
+            return counted;
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     private List<Task> asUser(List<String> groups, Callable<List<Task>> query) throws Exception {
