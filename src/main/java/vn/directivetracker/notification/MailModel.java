@@ -81,27 +81,45 @@ final class MailModel {
         }
         if (value instanceof Record record) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                out.put(component.getName(), plain(call(record, component.getAccessor())));
-            }
-            // Derived values a template may read like a component (DailyDigest.Line#deadlineLabel()):
-            // the record's own public no-argument methods, evaluated now, as rendering did before.
-            for (Method method : record.getClass().getDeclaredMethods()) {
-                if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
-                        && method.getParameterCount() == 0 && method.getReturnType() != void.class
-                        && !method.isSynthetic() && !OBJECT_METHODS.contains(method.getName())
-                        && !out.containsKey(method.getName())) {
-                    out.put(method.getName(), plain(call(record, method)));
-                }
+            for (Property property : PROPERTIES.get(record.getClass())) {
+                out.put(property.name(), plain(call(record, property.method())));
             }
             return out;
         }
         throw new IllegalArgumentException("Mail model: " + value.getClass().getName() + " cannot be stored");
     }
 
+    /** What a record shows a template, found once per class (reflection is slow to ask every time). */
+    private record Property(String name, Method method) {}
+
+    private static final ClassValue<List<Property>> PROPERTIES = new ClassValue<>() {
+        @Override
+        protected List<Property> computeValue(Class<?> type) {
+            List<Property> properties = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                properties.add(new Property(component.getName(), accessible(component.getAccessor())));
+            }
+            // Derived values a template may read like a component (DailyDigest.Line#deadlineLabel()):
+            // the record's own public no-argument methods, evaluated when the row is written.
+            for (Method method : type.getDeclaredMethods()) {
+                boolean component = properties.stream().anyMatch(p -> p.name().equals(method.getName()));
+                if (!component && Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                        && method.getParameterCount() == 0 && method.getReturnType() != void.class
+                        && !method.isSynthetic() && !OBJECT_METHODS.contains(method.getName())) {
+                    properties.add(new Property(method.getName(), accessible(method)));
+                }
+            }
+            return List.copyOf(properties);
+        }
+    };
+
+    private static Method accessible(Method method) {
+        method.setAccessible(true);
+        return method;
+    }
+
     private static Object call(Record record, Method method) {
         try {
-            method.setAccessible(true);
             return method.invoke(record);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException("Mail model: cannot read " + method, e);
