@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
  * and the outbox view for rows not sent yet. Rows written before V34 carry their bodies already.
  */
 @Component
-public class MailBodies {
+class MailBodies {
 
     private final MailTemplates templates;
 
-    public MailBodies(MailTemplates templates) {
+    MailBodies(MailTemplates templates) {
         this.templates = templates;
     }
 
