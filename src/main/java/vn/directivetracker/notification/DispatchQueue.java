@@ -53,11 +53,11 @@ class DispatchQueue {
             }
         });
         return jdbc.sql("""
-                        select id, dedup_key, event_type, recipient, subject, body_text, body_html, attempts
+                        select id, dedup_key, event_type, recipient, subject, body_text, body_html, attempts, mail_model
                         from notification where claimed_by = ? and status = 'PENDING' order by next_attempt_at, id""")
                 .param(token)
                 .query((rs, row) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)))
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9)))
                 .list();
     }
 
@@ -71,14 +71,18 @@ class DispatchQueue {
                 .update() == 1;
     }
 
-    /** @return false if the claim was lost meanwhile (the row may then be sent twice: logged by the caller) */
-    boolean markSent(long id, String token, LocalDateTime now) {
-        return finish(id, token, NotificationStatus.SENT, now);
+    /**
+     * @param row as sent; its bodies are stored when this round rendered them (ADR 21), so the outbox
+     *            view shows what went out
+     * @return false if the claim was lost meanwhile (the row may then be sent twice: logged by the caller)
+     */
+    boolean markSent(OutboxRow row, boolean rendered, String token, LocalDateTime now) {
+        return finish(row, rendered, token, NotificationStatus.SENT, now);
     }
 
-    /** No SMTP server configured: the row stays readable, nothing is sent. */
-    boolean markKept(long id, String token) {
-        return finish(id, token, NotificationStatus.KEPT, null);
+    /** No SMTP server configured: the row stays readable (bodies stored as for a sent row), nothing is sent. */
+    boolean markKept(OutboxRow row, boolean rendered, String token) {
+        return finish(row, rendered, token, NotificationStatus.KEPT, null);
     }
 
     /** A failed attempt: try again at {@code nextAttemptAt}. */
@@ -110,11 +114,19 @@ class DispatchQueue {
                 .update();
     }
 
-    private boolean finish(long id, String token, NotificationStatus status, LocalDateTime sentAt) {
+    private boolean finish(OutboxRow row, boolean rendered, String token, NotificationStatus status, LocalDateTime sentAt) {
+        if (rendered) {
+            return jdbc.sql("""
+                            update notification set status = ?, sent_at = ?, last_error = null, claimed_by = null, claim_until = null,
+                                body_text = ?, body_html = ?
+                            where id = ? and claimed_by = ?""")
+                    .params(status.name(), sentAt, row.text(), row.html(), row.id(), token)
+                    .update() == 1;
+        }
         return jdbc.sql("""
                         update notification set status = ?, sent_at = ?, last_error = null, claimed_by = null, claim_until = null
                         where id = ? and claimed_by = ?""")
-                .params(status.name(), sentAt, id, token)
+                .params(status.name(), sentAt, row.id(), token)
                 .update() == 1;
     }
 

@@ -21,7 +21,7 @@ class MailDispatchConfig {
     @Bean
     MailDispatcher mailDispatcher(JdbcClient jdbc, PlatformTransactionManager transactions,
             ObjectProvider<JavaMailSender> sender, TrackerProperties properties, MailSettings settings,
-            MeterRegistry meters, Clocks clocks) {
+            MeterRegistry meters, Clocks clocks, MailBodies bodies) {
         // Spring Boot defines a sender only when spring.mail.host is set: without one, mail is kept.
         JavaMailSender smtp = sender.getIfAvailable();
         NoDelaySockets.install(smtp);
@@ -29,6 +29,7 @@ class MailDispatchConfig {
                 new DispatchQueue(jdbc, new TransactionTemplate(transactions)),
                 smtp,
                 new MailComposer(properties.mail().from(), properties.mail().fromName()),
+                bodies,
                 settings.dispatcher(),
                 new MailCounters(meters),
                 clocks,

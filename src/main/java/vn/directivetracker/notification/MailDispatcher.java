@@ -38,6 +38,7 @@ public class MailDispatcher implements AutoCloseable {
     private final DispatchQueue queue;
     private final JavaMailSender sender;
     private final MailComposer composer;
+    private final MailBodies bodies;
     private final MailSettings.Dispatcher settings;
     private final MailCounters counters;
     private final Clocks clocks;
@@ -50,11 +51,12 @@ public class MailDispatcher implements AutoCloseable {
      * @param sender null when no SMTP server is configured: rows are then marked KEPT
      * @param node   a name for this application node, written into the claims (for people reading the table)
      */
-    MailDispatcher(DispatchQueue queue, JavaMailSender sender, MailComposer composer, MailSettings.Dispatcher settings,
-            MailCounters counters, Clocks clocks, String node) {
+    MailDispatcher(DispatchQueue queue, JavaMailSender sender, MailComposer composer, MailBodies bodies,
+            MailSettings.Dispatcher settings, MailCounters counters, Clocks clocks, String node) {
         this.queue = queue;
         this.sender = sender;
         this.composer = composer;
+        this.bodies = bodies;
         this.settings = settings;
         this.counters = counters;
         this.clocks = clocks;
@@ -151,9 +153,19 @@ public class MailDispatcher implements AutoCloseable {
     private Round deliver(List<OutboxRow> batch, String token, SmtpConnection smtp) {
         int delivered = 0;
         for (int i = 0; i < batch.size(); i++) {
-            OutboxRow row = batch.get(i);
+            OutboxRow claimed = batch.get(i);
+            OutboxRow row;
+            try {
+                // Rendered here, not in the step's transaction (ADR 21). A model that cannot be
+                // rendered fails its own row like a rejected recipient: retried, then FAILED, visible.
+                row = bodies.complete(claimed);
+            } catch (RuntimeException failure) {
+                recordFailure(claimed, token, failure);
+                continue;
+            }
+            boolean rendered = row.renderedFrom(claimed);
             if (sender == null) {
-                delivered += queue.markKept(row.id(), token) ? 1 : 0;
+                delivered += queue.markKept(row, rendered, token) ? 1 : 0;
                 continue;
             }
             if (!queue.renew(row.id(), token, clocks.now().plus(settings.claimLease()))) {
@@ -170,7 +182,7 @@ public class MailDispatcher implements AutoCloseable {
                 }
                 continue;
             }
-            if (!queue.markSent(row.id(), token, clocks.now())) {
+            if (!queue.markSent(row, rendered, token, clocks.now())) {
                 log.warn("Outbox row {} was sent but its claim had been taken over meanwhile: it may be sent twice", row.id());
             }
             counters.sent(row.eventType());

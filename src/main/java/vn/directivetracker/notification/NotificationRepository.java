@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,12 +16,16 @@ class NotificationRepository {
 
     private static final String VIEW_COLUMNS = """
             id, event_type, recipient, subject, body_text, status, attempts, last_error, next_attempt_at,
-            directive_id, assignment_id, task_id, created_at, sent_at""";
+            directive_id, assignment_id, task_id, created_at, sent_at, mail_model""";
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationRepository.class);
 
     private final JdbcClient jdbc;
+    private final MailBodies bodies;
 
-    NotificationRepository(JdbcClient jdbc) {
+    NotificationRepository(JdbcClient jdbc, MailBodies bodies) {
         this.jdbc = jdbc;
+        this.bodies = bodies;
     }
 
     boolean exists(String dedupKey) {
@@ -27,12 +33,12 @@ class NotificationRepository {
     }
 
     /** Runs in the caller's transaction: the row commits or rolls back with the step that wrote it. */
-    void insert(MailRequest mail, String recipient, MailTemplates.Rendered body, NotificationStatus status, LocalDateTime now) {
+    void insert(MailRequest mail, String recipient, String model, NotificationStatus status, LocalDateTime now) {
         jdbc.sql("""
-                        insert into notification (dedup_key, event_type, recipient, subject, body_text, body_html, status,
+                        insert into notification (dedup_key, event_type, recipient, subject, mail_model, status,
                             attempts, next_attempt_at, directive_id, assignment_id, task_id, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
-                .params(mail.dedupKey, mail.event.name(), recipient, mail.subject, body.text(), body.html(), status.name(),
+                        values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
+                .params(mail.dedupKey, mail.event.name(), recipient, mail.subject, model, status.name(),
                         now, mail.directiveId, mail.assignmentId, mail.taskId, now)
                 .update();
     }
@@ -45,12 +51,12 @@ class NotificationRepository {
         if (status != null) {
             spec = spec.param("status", status.name());
         }
-        return spec.query(NotificationRepository::view).list();
+        return spec.query(this::view).list();
     }
 
     Optional<Notification> find(long id) {
         return jdbc.sql("select " + VIEW_COLUMNS + " from notification where id = ?").param(id)
-                .query(NotificationRepository::view).optional();
+                .query(this::view).optional();
     }
 
     /**
@@ -85,13 +91,31 @@ class NotificationRepository {
         return jdbc.sql("select count(*) from notification where status = ?").param(status.name()).query(Long.class).single();
     }
 
-    private static Notification view(ResultSet rs, int row) throws SQLException {
+    private Notification view(ResultSet rs, int row) throws SQLException {
         return new Notification(
                 rs.getLong("id"), rs.getString("event_type"), rs.getString("recipient"), rs.getString("subject"),
-                rs.getString("body_text"), NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                bodyText(rs), NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 rs.getString("last_error"), rs.getObject("next_attempt_at", LocalDateTime.class),
                 rs.getObject("directive_id", Long.class), rs.getObject("assignment_id", Long.class),
                 rs.getString("task_id"), rs.getObject("created_at", LocalDateTime.class),
                 rs.getObject("sent_at", LocalDateTime.class));
+    }
+
+    /**
+     * The text as sent, or — for a row not sent yet (ADR 21: rendered by the dispatcher) — as it will
+     * be sent, rendered now from the stored model. A model that cannot be rendered is shown as such;
+     * the dispatcher records the same failure on the row when it tries.
+     */
+    private String bodyText(ResultSet rs) throws SQLException {
+        String text = rs.getString("body_text");
+        if (text != null) {
+            return text;
+        }
+        try {
+            return bodies.render(rs.getString("event_type"), rs.getString("mail_model")).text();
+        } catch (RuntimeException e) {
+            log.warn("Outbox row {} cannot be rendered: {}", rs.getLong("id"), e.toString());
+            return "(Không hiển thị được nội dung thư: " + e.getMessage() + ")";
+        }
     }
 }

@@ -11,6 +11,8 @@ import vn.directivetracker.common.TrackerProperties;
  * Writes emails as PENDING rows of the outbox, in the caller's transaction — the engine's, when
  * called from a delegate or a task listener. So a step that rolls back leaves no row and nothing is
  * ever sent for it; a step that commits has its row, which {@link MailDispatcher} delivers later.
+ * The row holds the template's model as it is now, not the rendered email: rendering is the
+ * dispatcher's work, outside the step's transaction (ADR 21).
  */
 @Component
 class Outbox {
@@ -20,16 +22,14 @@ class Outbox {
     private static final int MAX_SUBJECT = 500;
 
     private final NotificationRepository notifications;
-    private final MailTemplates templates;
     private final TasklistLinks links;
     private final MailSettings settings;
     private final TrackerProperties properties;
     private final Clocks clocks;
 
-    Outbox(NotificationRepository notifications, MailTemplates templates, TasklistLinks links, MailSettings settings,
+    Outbox(NotificationRepository notifications, TasklistLinks links, MailSettings settings,
             TrackerProperties properties, Clocks clocks) {
         this.notifications = notifications;
-        this.templates = templates;
         this.links = links;
         this.settings = settings;
         this.properties = properties;
@@ -37,7 +37,7 @@ class Outbox {
     }
 
     /**
-     * Renders and stores the email unless its event is switched off or an email with the same
+     * Stores the email (subject and model; rendered when sent) unless its event is switched off or an email with the same
      * de-duplication key already exists. Joins the caller's transaction (or opens one when called
      * outside any, e.g. from a scheduled job).
      */
@@ -57,12 +57,12 @@ class Outbox {
         mail.model.put("recipientName", mail.recipientName);
         mail.model.put("link", links.task(mail.taskId));
         mail.model.put("linkToTask", mail.taskId != null);
-        MailTemplates.Rendered body = templates.render(mail.event.key(), mail.model);
+        String model = MailModel.encode(mail.model);
         boolean hasAddress = mail.address != null && !mail.address.isBlank();
         if (!hasAddress) {
             log.warn("No email address for {} ({}): kept as NO_ADDRESS", mail.recipientName, mail.dedupKey);
         }
-        notifications.insert(mail, hasAddress ? mail.address.strip() : "", body,
+        notifications.insert(mail, hasAddress ? mail.address.strip() : "", model,
                 hasAddress ? NotificationStatus.PENDING : NotificationStatus.NO_ADDRESS, clocks.now());
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -35,6 +36,11 @@ class TaskCreatedMail implements TaskListener {
     private static final List<String> CONTEXT_VARIABLES = List.of("directiveNumber", "directiveSubject", "agencyName",
             "itemOrdinal", "itemContent", "deadlineLabel");
 
+    /**
+     * Process name by process definition id: a definition never changes (a new deployment gets a new
+     * id), and walking the BPMN model for every new task was a measurable part of a child's start.
+     */
+    private final Map<String, String> processNames = new ConcurrentHashMap<>();
     private final Outbox outbox;
     private final Recipients recipients;
     private final CurrentActor actor;
@@ -124,7 +130,9 @@ class TaskCreatedMail implements TaskListener {
     private Map<String, Object> model(DelegateTask task) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("taskName", task.getName() == null ? task.getTaskDefinitionKey() : task.getName());
-        model.put("processName", processName(task));
+        String definition = task.getProcessDefinitionId();
+        model.put("processName", definition == null ? processName(task)
+                : processNames.computeIfAbsent(definition, id -> processName(task)));
         model.put("dueDate", task.getDueDate() == null ? ""
                 : VnFormats.DATE.format(task.getDueDate().toInstant().atZone(clocks.zone())));
         for (String name : CONTEXT_VARIABLES) {

@@ -128,7 +128,7 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
         // Node A wakes up: its claim is gone, so it sends nothing and cannot overwrite B's outcome.
         for (OutboxRow row : heldByA) {
             assertThat(a.queue().renew(row.id(), "node-a#1", clocks.now().plusMinutes(2))).isFalse();
-            assertThat(a.queue().markSent(row.id(), "node-a#1", clocks.now())).isFalse();
+            assertThat(a.queue().markSent(row, false, "node-a#1", clocks.now())).isFalse();
         }
         Map<String, Long> received = Mails.countByKey(TestMailServer.SMTP);
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(due);
@@ -172,7 +172,7 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
                 Duration.ofMinutes(2), 12, Duration.ofMinutes(1), Duration.ofHours(1));
         DispatchQueue queue = new DispatchQueue(JdbcClient.create(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)));
         Node node = new Node(name, pool, queue, new MailDispatcher(queue, smtp,
-                new MailComposer("no-reply@example.gov.vn", "Hệ thống theo dõi chỉ đạo"), settings,
+                new MailComposer("no-reply@example.gov.vn", "Hệ thống theo dõi chỉ đạo"), new MailBodies(new MailTemplates()), settings,
                 new MailCounters(new SimpleMeterRegistry()), clocks, name));
         nodes.add(node);
         return node;
