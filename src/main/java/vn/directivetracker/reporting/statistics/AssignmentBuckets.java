@@ -236,17 +236,22 @@ public class AssignmentBuckets {
                        sum(case when b.bucket = 3 then b.n else 0 end) as overdue
                 from (select t.directive_id, %s as bucket, t.n from (%s) t) b
                 group by b.directive_id having sum(b.n) <> 0""".formatted(TALLY_BUCKET, AssignmentTally.PER_DIRECTIVE);
+        // One pass: the window counts every directive before the cut.
+        int[] counted = {0};
         List<DirectiveTotals> first = jdbc.sql("""
-                        select p.directive_id, d.doc_number, d.subject, p.total, p.completed, p.overdue
-                        from (%s order by overdue desc, directive_id desc fetch first %d rows only) p
+                        select p.directive_id, d.doc_number, d.subject, p.total, p.completed, p.overdue, p.counted
+                        from (select q.*, count(*) over () as counted from (%s) q
+                              order by q.overdue desc, q.directive_id desc fetch first %d rows only) p
                         join directive d on d.id = p.directive_id
                         order by p.overdue desc, p.directive_id desc""".formatted(progress, limit))
                 .params(params)
-                .query((rs, i) -> new DirectiveTotals(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6)))
+                .query((rs, i) -> {
+                    counted[0] = rs.getInt(7);
+                    return new DirectiveTotals(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6));
+                })
                 .list();
-        int counted = jdbc.sql("select count(*) from (" + progress + ") p").params(params).query(Integer.class).single();
-        return java.util.Optional.of(new TopDirectives(first, counted));
+        return java.util.Optional.of(new TopDirectives(first, counted[0]));
     }
 
     private static AgencyCount agencyCount(ResultSet rs, int row) throws SQLException {
