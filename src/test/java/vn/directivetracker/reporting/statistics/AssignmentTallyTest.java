@@ -181,6 +181,47 @@ class AssignmentTallyTest {
         assertEqual(tally, "all folded");
     }
 
+    @org.junit.jupiter.api.Test
+    void theMigrationFillsTheTallyFromExistingRows() {
+        // An H2 database at V32 with assignments in every state, then migrated to V33.
+        org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:tally-migration-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        new org.springframework.jdbc.datasource.init.ResourceDatabasePopulator(new org.springframework.core.io.ClassPathResource(
+                "org/camunda/bpm/engine/db/create/activiti.h2.create.engine.sql")).execute(dataSource);
+        org.flywaydb.core.api.configuration.FluentConfiguration flyway = org.flywaydb.core.Flyway.configure()
+                .dataSource(dataSource).locations("classpath:db/migration").table("dt_schema_history")
+                .baselineOnMigrate(true).baselineVersion("0");
+        flyway.target("32").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        long first = directive(jdbc, "MG", 2);
+        LocalDateTime t = LocalDateTime.of(2026, 11, 1, 8, 0);
+        String insert = """
+                insert into assignment (directive_id, item_id, agency_code, role, deadline, phase,
+                                        result_submitted_at, completed_at, cancelled_at, created_at)
+                values (?, ?, ?, 'LEAD', ?, 'IN_PROGRESS', ?, ?, ?, ?)""";
+        jdbc.sql(insert).params(first, item(jdbc, first, 1), "MGA", D1, null, null, null, t).update();
+        jdbc.sql(insert).params(first, item(jdbc, first, 1), "MGB", D1, t.plusDays(3), t.plusDays(4), null, t).update();
+        jdbc.sql(insert).params(first, item(jdbc, first, 2), "MGA", D1, D1.plusDays(1).atTime(9, 0), D2.atTime(9, 0), null, t).update();
+        jdbc.sql(insert).params(first, item(jdbc, first, 2), "MGB", null, null, null, null, t).update();
+        jdbc.sql(insert).params(first + 1, item(jdbc, first + 1, 1), "MGC", D3, null, null, t.plusDays(2), t).update();
+        jdbc.sql(insert).params(first + 1, item(jdbc, first + 1, 2), "MGC", D3, null, null, null, t).update();
+        flyway.target("33").load().migrate();
+
+        AssignmentTally tally = new AssignmentTally(jdbc);
+        assertThat(tally.latest()).isEqualTo(D2.atTime(9, 0));
+        assertThat(tally.consistent()).isTrue();
+        assertEqual(tally, "migrated");
+        assertThat(tally.tallyAndLive().get(0)).containsExactly("MGA|1|null=1", "MGA|3|null=1", "MGB|0|null=1",
+                "MGB|4|null=1", "MGC|2|2027-01-05=1", "MGC|5|null=1");
+        // Before the first fold the passed deadline is still its own row; the fold makes it the overdue one.
+        assertThat(jdbc.sql("select count(*) from assignment_tally_agency where state = 2").query(Integer.class).single()).isEqualTo(2);
+        tally.fold(10);
+        assertEqual(tally, "migrated, then folded");
+        assertThat(jdbc.sql("select count(*) from assignment_tally_agency where state = 2").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from assignment_tally_agency where state = 3").query(Integer.class).single()).isEqualTo(1);
+    }
+
     private static AssignmentRepository repository(JdbcClient jdbc, AssignmentTally tally) {
         Clocks clocks = new Clocks(new TrackerProperties(null, null, ZoneId.of("Asia/Ho_Chi_Minh"), null, null, null));
         return new AssignmentRepository(jdbc, new DeadlineHistory(jdbc), clocks, tally);
