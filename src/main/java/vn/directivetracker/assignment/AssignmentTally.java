@@ -226,9 +226,14 @@ public class AssignmentTally {
         collapse("assignment_tally_directive", "directive_id", cut, perDirective);
         perAgency.forEach((k, n) -> add("assignment_tally_agency", "agency_code", k, n[0]));
         perDirective.forEach((k, n) -> add("assignment_tally_directive", "directive_id", k, n[0]));
+        int deleted = 0;
         for (int from = 0; from < ids.size(); from += 1000) {
-            jdbc.sql("delete from assignment_tally_delta where id in (:ids)")
+            deleted += jdbc.sql("delete from assignment_tally_delta where id in (:ids)")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).update();
+        }
+        if (deleted != ids.size()) {
+            // A rebuild outside a transaction removed deltas this fold has added: undo the fold.
+            throw new IllegalStateException("Assignment tally rebuilt during a fold; the fold is rolled back");
         }
         jdbc.sql("delete from assignment_tally_agency where n = 0").update();
         jdbc.sql("delete from assignment_tally_directive where n = 0").update();

@@ -34,7 +34,12 @@ class TallyMaintenance {
     void fold() {
         Integer folded;
         do {
-            folded = transaction.execute(status -> tally.fold(BATCH));
+            try {
+                folded = transaction.execute(status -> tally.fold(BATCH));
+            } catch (IllegalStateException e) {
+                log.info("{}", e.getMessage()); // the next fold starts from the rebuilt tally
+                return;
+            }
         } while (folded != null && folded == BATCH);
     }
 
