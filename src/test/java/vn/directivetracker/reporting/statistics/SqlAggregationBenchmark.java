@@ -62,8 +62,18 @@ class SqlAggregationBenchmark {
             TrackedAssignments tracked = new TrackedAssignments(jdbc, new DeadlineHistory(jdbc));
             LegacyStatistics legacy = new LegacyStatistics(tracked, calendar, settings);
             LegacyDashboard legacyDashboard = new LegacyDashboard(tracked, legacy, calendar, null);
-            StatisticsService current = Services.statistics(jdbc, calendar, settings);
-            DashboardService dashboard = Services.dashboard(jdbc, current, calendar);
+            // -Dbench.pool=true: the timed services use a connection pool, as the application does; without
+            // it every statement opens a connection (several ms each under load), which weighs on the
+            // request that issues more small statements.
+            JdbcClient timed = jdbc;
+            if (Boolean.getBoolean("bench.pool")) {
+                com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
+                pool.setDataSource(postgres.getPostgresDatabase());
+                pool.setMaximumPoolSize(4);
+                timed = JdbcClient.create(pool);
+            }
+            StatisticsService current = Services.statistics(timed, calendar, settings);
+            DashboardService dashboard = Services.dashboard(timed, current, calendar);
             Explaining explaining = new Explaining(postgres.getPostgresDatabase());
             StatisticsService explained = Services.statistics(JdbcClient.create(explaining), calendar, settings);
             DashboardService explainedDashboard = Services.dashboard(JdbcClient.create(explaining), explained, calendar);
