@@ -18,11 +18,25 @@ public class AssignmentRepository {
     private final JdbcClient jdbc;
     private final DeadlineHistory history;
     private final Clocks clocks;
+    private final AssignmentTally tally;
 
-    public AssignmentRepository(JdbcClient jdbc, DeadlineHistory history, Clocks clocks) {
+    public AssignmentRepository(JdbcClient jdbc, DeadlineHistory history, Clocks clocks, AssignmentTally tally) {
         this.jdbc = jdbc;
         this.history = history;
         this.clocks = clocks;
+        this.tally = tally;
+    }
+
+    /**
+     * Runs a write that may change the tallied state of the given assignments (ADR 20) and records
+     * the change in {@link AssignmentTally} in the same transaction: their rows are read before and
+     * after. Writes that cannot change a state (phase, acknowledgement, process, reminders) skip this.
+     */
+    private <T> T tallied(List<Long> ids, java.util.function.Supplier<T> write) {
+        java.util.Map<Long, AssignmentTally.Row> before = tally.rows(ids);
+        T result = write.get();
+        tally.changed(before, tally.rows(ids));
+        return result;
     }
 
     /** Inserts unless the item already has an assignment for the agency; true if inserted. */
@@ -40,6 +54,7 @@ public class AssignmentRepository {
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(directiveId, itemId, agencyCode, role.name(), deadline, AssignmentPhase.RECEIVED.name(), now)
                 .update();
+        tally.added(new AssignmentTally.Row(agencyCode, directiveId, deadline, now, null, null, null));
         return true;
     }
 
@@ -123,28 +138,34 @@ public class AssignmentRepository {
     }
 
     public void markResultSubmitted(long id, LocalDateTime at) {
-        write("update assignment set result_submitted_at = ?, phase = ? where id = ?")
+        tallied(List.of(id), () -> write("update assignment set result_submitted_at = ?, phase = ? where id = ?")
                 .params(at, AssignmentPhase.AWAITING_REVIEW.name(), id)
-                .update();
+                .update());
     }
 
     public void markCompleted(long id, LocalDateTime at) {
-        write("update assignment set completed_at = ?, phase = ? where id = ? and completed_at is null")
+        tallied(List.of(id), () -> write("update assignment set completed_at = ?, phase = ? where id = ? and completed_at is null")
                 .params(at, AssignmentPhase.COMPLETED.name(), id)
-                .update();
+                .update());
     }
 
     /** Every change is kept in {@link DeadlineHistory}, so past statuses keep the deadline of their day. */
     public void updateDeadline(long id, LocalDate deadline) {
         LocalDate previous = currentDeadline(id);
-        write("update assignment set deadline = ? where id = ?").params(deadline, id).update();
+        tallied(List.of(id), () -> write("update assignment set deadline = ? where id = ?").params(deadline, id).update());
         if (!java.util.Objects.equals(previous, deadline)) {
             history.record(id, previous, deadline, clocks.now());
         }
     }
 
     private LocalDate currentDeadline(long id) {
-        return jdbc.sql("select deadline from assignment where id = ?").param(id).query(LocalDate.class).single();
+        // A list: an assignment may have no deadline (ongoing), a null single() rejects.
+        List<LocalDate> deadline = jdbc.sql("select deadline from assignment where id = ?").param(id)
+                .query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
+        if (deadline.isEmpty()) {
+            throw new NotFoundException("Không có nhiệm vụ " + id);
+        }
+        return deadline.get(0);
     }
 
     public void markFormalReminder(long id, LocalDateTime at) {
@@ -157,9 +178,10 @@ public class AssignmentRepository {
         if (!java.util.Objects.equals(previous, deadline)) {
             history.record(id, previous, deadline, clocks.now());
         }
-        write("update assignment set reassigned_from = agency_code, agency_code = ?, deadline = ? where id = ?")
+        tallied(List.of(id), () -> write(
+                        "update assignment set reassigned_from = agency_code, agency_code = ?, deadline = ? where id = ?")
                 .params(newAgency, deadline, id)
-                .update();
+                .update());
     }
 
     /** Cancels every open assignment of the directive; returns the ids cancelled now. */
@@ -169,10 +191,10 @@ public class AssignmentRepository {
                 .param(directiveId)
                 .query(Long.class)
                 .list();
-        write("update assignment set cancelled_at = ?, phase = ? where directive_id = ? and completed_at is null "
-                        + "and cancelled_at is null")
+        tallied(open, () -> write("update assignment set cancelled_at = ?, phase = ? where directive_id = ? "
+                        + "and completed_at is null and cancelled_at is null")
                 .params(at, AssignmentPhase.CANCELLED.name(), directiveId)
-                .update();
+                .update());
         return open;
     }
 
@@ -192,9 +214,9 @@ public class AssignmentRepository {
     }
 
     public void cancel(long id, LocalDateTime at) {
-        write("update assignment set cancelled_at = ?, phase = ? where id = ? and cancelled_at is null")
+        tallied(List.of(id), () -> write("update assignment set cancelled_at = ?, phase = ? where id = ? and cancelled_at is null")
                 .params(at, AssignmentPhase.CANCELLED.name(), id)
-                .update();
+                .update());
     }
 
     public boolean hasAssignment(long itemId, String agencyCode) {

@@ -53,6 +53,8 @@ public final class ReportingFixtures {
         if (updated != 1) {
             throw new AssertionError("No assignment " + itemLabel + "/" + agency + " in directive " + directiveId);
         }
+        // Written around AssignmentRepository: the tally (ADR 20) is recounted, as after any bulk write.
+        new vn.directivetracker.assignment.AssignmentTally(jdbc).rebuild();
     }
 
     /**

@@ -24,6 +24,18 @@ final class DashboardRows {
 
     private DashboardRows() {}
 
+    /**
+     * Directives shown in the progress table: a leader's page lists the most overdue (then newest)
+     * few; the rest are counted in one line that points to the directive list and the spreadsheet
+     * (at 1M assignments the full table had ~6,000 rows).
+     */
+    static final int DIRECTIVE_LIMIT = 30;
+
+    /** The first {@link #DIRECTIVE_LIMIT} of directives already in display order. */
+    static List<DashboardView.DirectiveProgress> shown(List<DashboardView.DirectiveProgress> sorted) {
+        return List.copyOf(sorted.subList(0, Math.min(DIRECTIVE_LIMIT, sorted.size())));
+    }
+
     /** Agencies with overdue work first (most first), then by size, then kind and name; bars scaled to the largest. */
     static List<DashboardView.Bar> bars(List<AgencyStatistics> agencies) {
         int max = agencies.stream().mapToInt(AgencyStatistics::total).max().orElse(1);

@@ -45,7 +45,10 @@ public class DashboardService {
     public DashboardView build(LocalDate asOf, AgencyKind kind, Long directiveId) {
         StatisticsFilter filter = new StatisticsFilter(directiveId, null, kind, null, asOf);
         LocalDate firstNotSoon = statistics.firstNotDueSoon(asOf);
-        AssignmentBuckets.Counts counts = buckets.counts(filter, firstNotSoon, true);
+        // The directive table from the tally where it answers (ADR 20), else counted per directive here.
+        java.util.Optional<AssignmentBuckets.TopDirectives> top = buckets.topDirectives(filter, firstNotSoon,
+                DashboardRows.DIRECTIVE_LIMIT);
+        AssignmentBuckets.Counts counts = buckets.counts(filter, firstNotSoon, top.isEmpty());
         Statistics figures = statistics.assemble(filter, null, counts.agencies());
         int overdueCount = figures.totals().buckets().get(StatusBucket.IN_PROGRESS_OVERDUE);
         int dueSoonCount = figures.totals().dueSoon();
@@ -54,12 +57,15 @@ public class DashboardService {
         Map<String, String> tasks = DashboardRows.openTasks(taskService, shownOverdue, shownDueSoon);
         WorkingDayCalendar.Span span = span(asOf, shownOverdue, shownDueSoon);
 
+        List<DashboardView.DirectiveProgress> directives = top.map(DashboardService::directives)
+                .orElseGet(() -> directives(counts.directives()));
+        int directivesCounted = top.map(AssignmentBuckets.TopDirectives::counted).orElse(directives.size());
         String query = "asOf=" + asOf + (kind == null ? "" : "&agencyKind=" + kind)
                 + (directiveId == null ? "" : "&directiveId=" + directiveId);
         return new DashboardView(asOf, kind, directiveId, figures.totals(), DashboardRows.bars(figures.agencies()),
                 DashboardRows.listed(shownOverdue, asOf, tasks, span::workingDaysBetween, true), overdueCount - shownOverdue.size(),
                 DashboardRows.listed(shownDueSoon, asOf, tasks, span::workingDaysBetween, false), dueSoonCount - shownDueSoon.size(),
-                directives(counts.directives()), query);
+                DashboardRows.shown(directives), directivesCounted - DashboardRows.shown(directives).size(), query);
     }
 
     /**
@@ -70,6 +76,11 @@ public class DashboardService {
         List<TrackedAssignment> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparing(TrackedAssignment::deadline).thenComparing(TrackedAssignment::agencyName));
         return sorted.subList(0, Math.min(LIST_LIMIT, sorted.size()));
+    }
+
+    private static List<DashboardView.DirectiveProgress> directives(AssignmentBuckets.TopDirectives top) {
+        return top.first().stream().map(d -> new DashboardView.DirectiveProgress(d.id(), d.number(), d.subject(), d.total(),
+                d.completed(), d.overdue(), d.total() == 0 ? 0 : d.completed() * 100 / d.total())).toList();
     }
 
     /** Each directive's progress from counts per directive and bucket; most overdue first, then newest. */

@@ -19,6 +19,7 @@ public record DashboardView(
         List<Listed> dueSoon,
         int dueSoonHidden,
         List<DirectiveProgress> directives,
+        int directivesHidden,
         String exportQuery) {
 
     /** The order and colours of the chart's segments; legend and bars use the same list. */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import vn.directivetracker.agency.AgencyKind;
 import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
+import vn.directivetracker.assignment.AssignmentTally;
 import vn.directivetracker.assignment.StatusBucket;
 
 /**
@@ -99,9 +100,16 @@ public class AssignmentBuckets {
             + " or a.completed_at >= :dayAfter or a.result_submitted_at >= :dayAfter or a.cancelled_at >= :dayAfter)";
 
     private final JdbcClient jdbc;
+    private final AssignmentTally tally;
 
     public AssignmentBuckets(JdbcClient jdbc) {
+        this(jdbc, new AssignmentTally(jdbc));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public AssignmentBuckets(JdbcClient jdbc, AssignmentTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     /** One agency's count in one bucket code. */
@@ -124,6 +132,9 @@ public class AssignmentBuckets {
         Query q = bucketed(filter, firstNotSoon, false, false);
         if (q == null) {
             return new Counts(List.of(), List.of());
+        }
+        if (tallied(filter)) {
+            return talliedCounts(filter, q.params, perDirective);
         }
         Counts counts = countsWithTodaysDeadlines(q, perDirective);
         if (hasLaterChanges(q.params)) {
@@ -158,6 +169,91 @@ public class AssignmentBuckets {
     private static final String DIRECTIVE_NAMES =
             "select g.directive_id, d.doc_number, d.subject, g.bucket, g.n from (%s) g join directive d on d.id = g.directive_id";
 
+    /**
+     * Whether the tally (ADR 20) gives this request's exact figures: every filter but a directive or a
+     * single agency (those read few rows through their indexes), and only if no tallied timestamp and
+     * no deadline change lies after the reference date — as a rule, as of today.
+     */
+    boolean tallied(StatisticsFilter filter) {
+        if (filter.directiveId() != null || filter.agency() != null) {
+            return false;
+        }
+        java.time.LocalDateTime dayAfter = filter.asOf().plusDays(1).atStartOfDay();
+        java.time.LocalDateTime latest = tally.latest();
+        return (latest == null || latest.isBefore(dayAfter)) && !hasLaterChanges(Map.of("dayAfter", dayAfter));
+    }
+
+    /** The tally's state as a bucket code: fixed, or for open assignments a function of the deadline. */
+    private static final String TALLY_BUCKET = "case when t.state = 2 then case when t.deadline < :asOf then 3"
+            + " when t.deadline < :firstNotSoon then 6 else 2 end else t.state end";
+
+    /**
+     * Counts from the tally per agency (kind and visible agencies as the live query filters them, by
+     * the agency's current kind); per directive from the live rows ({@link #topDirectives} is the
+     * tally's answer for the dashboard).
+     */
+    private Counts talliedCounts(StatisticsFilter filter, Map<String, Object> params, boolean perDirective) {
+        String where = conditions(filter, new HashMap<>()).replace("a.agency_code", "t.agency_code");
+        List<AgencyCount> agencies = jdbc.sql("""
+                        select g.agency_code, ag.name, ag.kind, g.bucket, g.n
+                        from (select b.agency_code, b.bucket, sum(b.n) as n
+                              from (select t.agency_code, %s as bucket, t.n from (%s) t where 1 = 1%s) b
+                              group by b.agency_code, b.bucket) g
+                        join agency ag on ag.code = g.agency_code
+                        where g.n <> 0""".formatted(TALLY_BUCKET, AssignmentTally.PER_AGENCY, where))
+                .params(params).query(AssignmentBuckets::agencyCount).list();
+        List<DirectiveCount> directives = List.of();
+        if (perDirective) {
+            directives = grouped(bucketed(filter, (LocalDate) params.get("firstNotSoon"), false, false), "directive_id",
+                    DIRECTIVE_NAMES, AssignmentBuckets::directiveCount);
+        }
+        return new Counts(new ArrayList<>(agencies), new ArrayList<>(directives));
+    }
+
+    /** One directive's progress: assignments not cancelled, completed (on time or late), overdue. */
+    public record DirectiveTotals(long id, String number, String subject, int total, int completed, int overdue) {}
+
+    /** The first directives by most overdue, then newest, and how many directives have assignments counted. */
+    public record TopDirectives(List<DirectiveTotals> first, int counted) {}
+
+    /**
+     * The dashboard's directive table from the per-directive tally, ordered and cut by the database
+     * (most overdue first, then newest — the order {@code DashboardService} gives the live counts):
+     * the names of {@code limit} directives are read, not of thousands. Empty where the tally does
+     * not answer, or with a kind or visibility filter (the per-directive tally has no agency, and an
+     * agency's kind can change): then the caller counts per directive live.
+     */
+    public java.util.Optional<TopDirectives> topDirectives(StatisticsFilter filter, LocalDate firstNotSoon, int limit) {
+        if (filter.agencyKind() != null || filter.visibleAgencies() != null || !tallied(filter)) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("asOf", filter.asOf());
+        params.put("firstNotSoon", firstNotSoon);
+        String progress = """
+                select b.directive_id, sum(case when b.bucket <> 5 then b.n else 0 end) as total,
+                       sum(case when b.bucket in (0, 1) then b.n else 0 end) as completed,
+                       sum(case when b.bucket = 3 then b.n else 0 end) as overdue
+                from (select t.directive_id, %s as bucket, t.n from (%s) t) b
+                group by b.directive_id having sum(b.n) <> 0""".formatted(TALLY_BUCKET, AssignmentTally.PER_DIRECTIVE);
+        // One pass: the window counts every directive before the cut.
+        int[] counted = {0};
+        List<DirectiveTotals> first = jdbc.sql("""
+                        select p.directive_id, d.doc_number, d.subject, p.total, p.completed, p.overdue, p.counted
+                        from (select q.*, count(*) over () as counted from (%s) q
+                              order by q.overdue desc, q.directive_id desc fetch first %d rows only) p
+                        join directive d on d.id = p.directive_id
+                        order by p.overdue desc, p.directive_id desc""".formatted(progress, limit))
+                .params(params)
+                .query((rs, i) -> {
+                    counted[0] = rs.getInt(7);
+                    return new DirectiveTotals(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6));
+                })
+                .list();
+        return java.util.Optional.of(new TopDirectives(first, counted[0]));
+    }
+
     private static AgencyCount agencyCount(ResultSet rs, int row) throws SQLException {
         return new AgencyCount(rs.getString(1), rs.getString(2), AgencyKind.valueOf(rs.getString(3)), rs.getInt(4), rs.getInt(5));
     }
@@ -186,16 +282,23 @@ public class AssignmentBuckets {
         }
         Map<String, Object> params = new HashMap<>(q.params);
         params.put("bucket", overdue ? IN_PROGRESS_OVERDUE : DUE_SOON);
+        String earliest = "select b.id, b.deadline from (%s) b where b.bucket = :bucket order by b.deadline".formatted(q.sql);
+        if (tallied(filter)) {
+            // Where the tally answers, "open now" is "open at the reference date" and the deadline is the
+            // one in force: the rows come in deadline order from ix_assignment_open_deadline (V33).
+            earliest = "select a.id, a.deadline from assignment a where a.completed_at is null and a.cancelled_at is null"
+                    + (overdue ? " and a.deadline < :asOf" : " and a.deadline >= :asOf and a.deadline < :firstNotSoon")
+                    + conditions(filter, new HashMap<>()) + " order by a.deadline";
+        }
         return jdbc.sql("""
                         select a.*, t.deadline as deadline_in_force, ag.name as agency_name, ag.short_name as agency_short_name,
                                ag.kind as agency_kind, d.doc_number, d.subject, i.label as item_label
-                        from (select b.id, b.deadline from (%s) b where b.bucket = :bucket
-                              order by b.deadline fetch first %d rows with ties) t
+                        from (%s fetch first %d rows with ties) t
                         join assignment a on a.id = t.id
                         join agency ag on ag.code = a.agency_code
                         join directive d on d.id = a.directive_id
                         join directive_item i on i.id = a.item_id
-                        order by a.agency_code, a.directive_id, i.position, a.id""".formatted(q.sql, limit))
+                        order by a.agency_code, a.directive_id, i.position, a.id""".formatted(earliest, limit))
                 .params(params)
                 .query(AssignmentBuckets::tracked)
                 .list();

@@ -113,6 +113,9 @@ class DashboardBrowserIT extends IntegrationTest {
         assertThat(browser.findElement(By.id("on-time-rate")).getText()).contains("Tỷ lệ đúng hạn", "33.3%");
         // The directive: of 5 live assignments 1 done on time and 1 late → 40%.
         assertThat(browser.findElement(By.cssSelector("#directives .directive-row")).getText()).contains("40%");
+        // One directive: nothing left out of the (bounded) directive table.
+        assertThat(browser.findElements(By.id("directives-hidden"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#directives h2")).getText()).startsWith("Văn bản chỉ đạo (1)");
         assertThat(browser.findElement(By.id("export-xlsx")).getAttribute("href"))
                 .contains("/api/statistics/export.xlsx?asOf=2026-12-16&directiveId=" + directiveId);
     }

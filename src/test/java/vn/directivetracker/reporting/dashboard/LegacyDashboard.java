@@ -93,7 +93,8 @@ public class LegacyDashboard {
                 + (directiveId == null ? "" : "&directiveId=" + directiveId);
         return new DashboardView(asOf, kind, directiveId, figures.totals(), DashboardRows.bars(figures.agencies()),
                 DashboardRows.listed(shownOverdue, asOf, tasks, calendar::workingDaysBetween, true), overdue.size() - shownOverdue.size(),
-                DashboardRows.listed(shownDueSoon, asOf, tasks, calendar::workingDaysBetween, false), dueSoon.size() - shownDueSoon.size(), directives, query);
+                DashboardRows.listed(shownDueSoon, asOf, tasks, calendar::workingDaysBetween, false), dueSoon.size() - shownDueSoon.size(),
+                DashboardRows.shown(directives), directives.size() - DashboardRows.shown(directives).size(), query);
     }
 
 }

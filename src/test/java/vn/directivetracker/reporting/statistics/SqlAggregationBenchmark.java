@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.junit.jupiter.api.Test;
+import vn.directivetracker.bench.BulkAssignments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.directivetracker.assignment.DeadlineHistory;
 import vn.directivetracker.assignment.DeadlineSettings;
@@ -28,7 +29,8 @@ import vn.directivetracker.reporting.dashboard.LegacyDashboard;
  * {@code ./mvnw -B -o test -Dtest=SqlAggregationBenchmark -Dbench.assignments=1000000}.
  * Prints p50/p95 in ms for the former Java aggregation ("legacy", kept in test code) and the current
  * services, run back to back on the same data; {@code -Dbench.legacyRuns=0} skips the former,
- * {@code -Dbench.explain=true} prints the plans (EXPLAIN ANALYZE) of the current queries first.
+ * {@code -Dbench.data=volume} uses the former data set ({@link StatisticsVolume}, 85 % completed) instead of
+ * figure e's ({@link BulkAssignments}, ~45 % open), {@code -Dbench.explain=true} prints the plans (EXPLAIN ANALYZE) of the current queries first.
  */
 class SqlAggregationBenchmark {
 
@@ -42,7 +44,14 @@ class SqlAggregationBenchmark {
             DataSource dataSource = StatisticsDatabases.migrated(postgres.getPostgresDatabase());
             JdbcClient jdbc = JdbcClient.create(dataSource);
             long start = System.nanoTime();
-            StatisticsVolume.insert(jdbc, ASSIGNMENTS);
+            if ("volume".equals(System.getProperty("bench.data"))) {
+                StatisticsVolume.insert(jdbc, ASSIGNMENTS);
+            } else {
+                // Figure e's data set (bench/run.sh), the worst case: ~45 % of the rows open.
+                StatisticsVolume.agencies(jdbc);
+                StatisticsVolume.holidays(jdbc);
+                new BulkAssignments(jdbc).insert(ASSIGNMENTS);
+            }
             System.out.printf("BENCH data: %d assignments, %d deadline changes, inserted in %d s%n",
                     jdbc.sql("select count(*) from assignment").query(Long.class).single(),
                     jdbc.sql("select count(*) from deadline_change").query(Long.class).single(),
@@ -53,13 +62,23 @@ class SqlAggregationBenchmark {
             TrackedAssignments tracked = new TrackedAssignments(jdbc, new DeadlineHistory(jdbc));
             LegacyStatistics legacy = new LegacyStatistics(tracked, calendar, settings);
             LegacyDashboard legacyDashboard = new LegacyDashboard(tracked, legacy, calendar, null);
-            StatisticsService current = Services.statistics(jdbc, calendar, settings);
-            DashboardService dashboard = Services.dashboard(jdbc, current, calendar);
+            // -Dbench.pool=true: the timed services use a connection pool, as the application does; without
+            // it every statement opens a connection (several ms each under load), which weighs on the
+            // request that issues more small statements.
+            JdbcClient timed = jdbc;
+            if (Boolean.getBoolean("bench.pool")) {
+                com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
+                pool.setDataSource(postgres.getPostgresDatabase());
+                pool.setMaximumPoolSize(4);
+                timed = JdbcClient.create(pool);
+            }
+            StatisticsService current = Services.statistics(timed, calendar, settings);
+            DashboardService dashboard = Services.dashboard(timed, current, calendar);
             Explaining explaining = new Explaining(postgres.getPostgresDatabase());
             StatisticsService explained = Services.statistics(JdbcClient.create(explaining), calendar, settings);
             DashboardService explainedDashboard = Services.dashboard(JdbcClient.create(explaining), explained, calendar);
 
-            LocalDate today = LocalDate.of(2026, 12, 2);
+            LocalDate today = LocalDate.now(); // the data are relative to current_date
             LocalDate pastCutOff = LocalDate.of(2025, 12, 14);
             StatisticsFilter all = new StatisticsFilter(null, null, null, null, today);
             StatisticsFilter past = new StatisticsFilter(null, null, null, null, pastCutOff);
@@ -70,6 +89,7 @@ class SqlAggregationBenchmark {
                 explained.compute(past, null);
                 explained.compute(oneAgency, null);
                 explainedDashboard.build(today, null, null);
+                explainedDashboard.build(pastCutOff, null, null);
             }
             time("legacy statistics, today", LEGACY_RUNS, () -> legacy.compute(all, null));
             time("current statistics, today", RUNS, () -> current.compute(all, null));

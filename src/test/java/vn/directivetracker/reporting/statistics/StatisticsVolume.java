@@ -14,12 +14,23 @@ final class StatisticsVolume {
 
     static void insert(JdbcClient jdbc, int assignments) {
         int directives = Math.max(1, assignments / 200);
+        agencies(jdbc);
+        insertHistory(jdbc, directives);
+        holidays(jdbc);
+        jdbc.sql("analyze").update();
+    }
+
+    /** 170 agencies of the four kinds, codes AG001…AG170. */
+    static void agencies(JdbcClient jdbc) {
         jdbc.sql("""
                 insert into agency (code, kind, name, short_name)
                 select 'AG' || lpad(g::text, 3, '0'),
                        (array['DEPARTMENT','PROVINCIAL_UNIT','WARD','COMMUNE'])[1 + g % 4],
                        'Đơn vị số ' || g, 'ĐV ' || g
                 from generate_series(1, 170) g""").update();
+    }
+
+    private static void insertHistory(JdbcClient jdbc, int directives) {
         jdbc.sql("""
                 insert into directive (doc_type, field_code, doc_number, subject, place, urgency, status, created_at)
                 select 'CHI_THI', 'VP', g || '/CT-UBND', 'Văn bản số ' || g, 'Tỉnh', 'NORMAL', 'ISSUED',
@@ -47,10 +58,13 @@ final class StatisticsVolume {
                 insert into deadline_change (assignment_id, previous_deadline, new_deadline, changed_at)
                 select id, deadline - 15, deadline, created_at + interval '10 days'
                 from assignment where deadline is not null and id % 50 = 0""").update();
+    }
+
+    /** A few public holidays over the years of the data. */
+    static void holidays(JdbcClient jdbc) {
         jdbc.sql("""
                 insert into holiday (holiday_date, day_type, name)
                 select d, 'OFF', 'Nghỉ' from (values (date '2024-09-02'), (date '2025-01-01'), (date '2025-09-01'),
                     (date '2025-09-02'), (date '2026-01-01'), (date '2026-04-27'), (date '2026-09-02')) v(d)""").update();
-        jdbc.sql("analyze").update();
     }
 }
