@@ -284,7 +284,7 @@ public class AssignmentTally {
      * be counted twice or not at all, as the rows and the deltas are not read from one snapshot.
      */
     public void rebuild() {
-        jdbc.sql("select id from assignment_tally_lock where id = 1 for update").query(Integer.class).list();
+        lock();
         jdbc.sql("delete from assignment_tally_delta").update();
         jdbc.sql("delete from assignment_tally_agency").update();
         jdbc.sql("delete from assignment_tally_directive").update();
@@ -302,9 +302,17 @@ public class AssignmentTally {
      * Whether the tally counts as many assignments as the table holds: a cheap check (one count) that
      * catches rows written around {@link AssignmentRepository}, e.g. bulk inserts in plain SQL.
      */
+    /** Takes the folder's lock row for the rest of the transaction: no fold or rebuild runs beside it. */
+    public void lock() {
+        jdbc.sql("select id from assignment_tally_lock where id = 1 for update").query(Integer.class).list();
+    }
+
     public boolean consistent() {
-        long tallied = jdbc.sql("select coalesce(sum(n), 0) from (" + PER_AGENCY + ") t").query(Long.class).single();
-        return tallied == jdbc.sql("select count(*) from assignment").query(Long.class).single();
+        // One statement, so both counts come from one snapshot: two statements could see a writer's
+        // commit between them and call a correct tally wrong.
+        return jdbc.sql("select case when (select coalesce(sum(n), 0) from (" + PER_AGENCY + ") t)"
+                + " = (select count(*) from assignment) then 1 else 0 end from assignment_tally_lock where id = 1")
+                .query(Integer.class).single() == 1;
     }
 
     /**

@@ -6,6 +6,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.directivetracker.assignment.AssignmentTally;
 
@@ -43,11 +44,32 @@ class TallyMaintenance {
         } while (folded != null && folded == BATCH);
     }
 
+    /**
+     * Runs while other nodes (or this node's job executor) may write assignments: one repeatable-read
+     * transaction, so the check, the recount and the deltas it deletes all see the same committed
+     * writes; a writer committing meanwhile keeps its delta and is counted once (by it), and a fold
+     * committed meanwhile makes the lock fail with a serialization error (PostgreSQL): tried again.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void checkAtStartUp() {
-        if (!tally.consistent()) {
-            log.warn("Assignment tally disagrees with the assignment table: rebuilding it");
-            transaction.executeWithoutResult(status -> tally.rebuild());
+        TransactionTemplate snapshot = new TransactionTemplate(transaction.getTransactionManager());
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                snapshot.executeWithoutResult(status -> {
+                    tally.lock();
+                    if (!tally.consistent()) {
+                        log.warn("Assignment tally disagrees with the assignment table: rebuilding it");
+                        tally.rebuild();
+                    }
+                });
+                return;
+            } catch (RuntimeException e) { // e.g. PostgreSQL's serialization failure after another node's fold
+                if (attempt == 3) {
+                    log.warn("Assignment tally not checked at start-up (checked again at the next start): {}", e.getMessage());
+                    return;
+                }
+            }
         }
     }
 }

@@ -181,6 +181,54 @@ class AssignmentTallyTest {
         assertEqual(tally, "all folded");
     }
 
+    /**
+     * The start-up check runs while another node (or this node's job executor) writes: its rebuild,
+     * forced here by rows written around the repository, must count each concurrent writer exactly once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void startUpRebuildBesideWritersCountsEachWriteOnce(String database) throws Exception {
+        DataSource dataSource = db(database);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        AssignmentTally tally = new AssignmentTally(jdbc);
+        AssignmentRepository repository = repository(jdbc, tally);
+        TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        TallyMaintenance maintenance = new TallyMaintenance(tally, transaction);
+        int letters = 6;
+        long first = directive(jdbc, "SU", letters);
+        LocalDateTime t = LocalDateTime.of(2026, 11, 1, 8, 0);
+        String around = "insert into assignment (directive_id, item_id, agency_code, role, deadline, phase, created_at)"
+                + " values (?, ?, 'SUA', 'LEAD', ?, 'RECEIVED', ?)";
+
+        ExecutorService pool = Executors.newFixedThreadPool(letters);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int l = 0; l < letters; l++) {
+            long directive = first + l;
+            writers.add(pool.submit(() -> {
+                for (String agency : List.of("SUB", "SUC")) {
+                    for (int item = 1; item <= 3; item++) {
+                        int position = item;
+                        transaction.executeWithoutResult(s -> insert(repository, jdbc, directive, position, agency, D1, t));
+                    }
+                }
+            }));
+        }
+        for (int check = 0; check < 2 * letters; check++) {
+            if (check < letters) { // a row written around the repository: the check must rebuild
+                jdbc.sql(around).params(first + check, item(jdbc, first + check, 1), D2, t).update();
+            }
+            maintenance.checkAtStartUp();
+        }
+        for (Future<?> writer : writers) {
+            writer.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(jdbc.sql("select count(*) from assignment where agency_code like 'SU%'").query(Integer.class).single())
+                .isEqualTo(letters * 7);
+        assertEqual(tally, "start-up checks beside writers");
+        assertThat(tally.consistent()).isTrue();
+    }
+
     @org.junit.jupiter.api.Test
     void theMigrationFillsTheTallyFromExistingRows() {
         // An H2 database at V32 with assignments in every state, then migrated to V33.
