@@ -120,6 +120,52 @@ class DashboardBrowserIT extends IntegrationTest {
                 .contains("/api/statistics/export.xlsx?asOf=2026-12-16&directiveId=" + directiveId);
     }
 
+    /**
+     * A province issues thousands of letters: the directive table shows the 30 with most overdue work
+     * and says how many more there are, with the way to see them (ADR 20).
+     */
+    @Test
+    void theDirectiveTableShowsThirtyAndNamesTheRest() throws IOException {
+        LocalDateTime issued = LocalDateTime.of(2026, 11, 2, 8, 0);
+        for (int n = 0; n < 31; n++) {
+            String number = "B" + n + "-" + System.nanoTime() + "/UBND-VP";
+            jdbc.sql("""
+                    insert into directive (doc_type, field_code, doc_number, subject, place, urgency, status, issue_date, created_at)
+                    values ('CONG_VAN', 'VP', ?, ?, 'Gia Lai', 'NORMAL', 'ISSUED', ?, ?)""")
+                    .params(number, "Văn bản nhiều " + n, issued.toLocalDate(), issued).update();
+            long directive = jdbc.sql("select id from directive where doc_number = ?").param(number).query(Long.class).single();
+            jdbc.sql("insert into directive_item (directive_id, position, label, content, deadline, ongoing) values (?, 1, '1', 'Việc', ?, false)")
+                    .params(directive, issued.toLocalDate().plusDays(10)).update();
+            long item = jdbc.sql("select id from directive_item where directive_id = ?").param(directive).query(Long.class).single();
+            // Through the repository, as the fan-out writes them: the tally counts them too.
+            assertThat(assignments.insertIfAbsent(directive, item, "SNGV", vn.directivetracker.directive.ResponsibleRole.LEAD,
+                    issued.toLocalDate().plusDays(10), issued)).isTrue();
+        }
+        // Every directive with an assignment by the end of today (the dashboard's default date) has its place in the count.
+        int withAssignments = jdbc.sql("select count(distinct directive_id) from assignment where created_at < ?")
+                .param(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).atStartOfDay())
+                .query(Integer.class).single();
+
+        browser = chromium();
+        browser.get("http://localhost:" + port + "/dashboard/");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("username")).sendKeys("lanhdaoubnd");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("directives-hidden")));
+        WebElement table = browser.findElement(By.id("directives"));
+        new org.openqa.selenium.interactions.Actions(browser).scrollToElement(browser.findElement(By.id("directives-hidden"))).perform();
+        Files.write(SCREENSHOTS.resolve("directives-bounded.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        assertThat(table.findElements(By.cssSelector(".directive-row"))).hasSize(30);
+        assertThat(table.findElement(By.tagName("h2")).getText()).startsWith("Văn bản chỉ đạo (" + withAssignments + ")");
+        WebElement hidden = browser.findElement(By.id("directives-hidden"));
+        assertThat(hidden.getText()).isEqualTo("… và " + (withAssignments - 30)
+                + " văn bản khác (xem danh sách văn bản hoặc bảng Excel).");
+        assertThat(hidden.findElement(By.linkText("danh sách văn bản")).getAttribute("href")).endsWith("/app/");
+        assertThat(hidden.findElement(By.linkText("bảng Excel")).getAttribute("href")).contains("/api/statistics/export.xlsx?asOf=");
+    }
+
     @Test
     void onlyCoordinatorsAndLeadersGetIn() {
         HttpResponse<String> anonymous = new WebSession(port).get("/dashboard/");
