@@ -63,7 +63,16 @@ import vn.directivetracker.identity.CamundaIdentity;
  * requests per thread.
  * Run: {@code ./mvnw -B -o test -Dtest=TaskListBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (with {@code -Dbench.db.url=...} for another server). With {@code pg_stat_statements} installed in the
- * database the top statements of each HTTP measurement are printed too.
+ * database the top statements of each measurement are printed too ({@code -Dbench.statements=true}: calls,
+ * mean execution and planning time, plans; {@code pg_stat_statements.track_planning=on} for the latter).
+ * <p>
+ * ADR 26: each row also prints its cost per request, less sensitive to a shared machine than wall time —
+ * CPU of Tomcat's request threads ({@code ThreadMXBean}), of the whole JVM (with the client, GC and JIT), of the
+ * PostgreSQL backends of this database (from {@code /proc}, so only for a server on this machine), and the SQL
+ * statements per request ({@code pg_stat_statements}). Every HTTP answer must come without {@code Set-Cookie}
+ * (HTTP Basic is stateless). For a profile add e.g.
+ * {@code -DargLine="-Xmx1g -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename=list.jfr,settings=profile"};
+ * each row prints its time window to cut the recording.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=${bench.db.url:jdbc:postgresql://localhost:55432/dt}",
@@ -261,6 +270,10 @@ class TaskListBenchmark {
         if (response.statusCode() != 200 || response.body().length() < 3) {
             throw new IllegalStateException(request.uri() + " → " + response.statusCode() + " " + response.body());
         }
+        // A Basic request must not create a session (SecurityConfig: stateless): that would be work and memory per call.
+        if (response.headers().firstValue("Set-Cookie").isPresent()) {
+            throw new IllegalStateException(request.uri() + " created a session: " + response.headers().firstValue("Set-Cookie").get());
+        }
         return response.body();
     }
 
@@ -278,6 +291,7 @@ class TaskListBenchmark {
             return;
         }
         resetStatements();
+        CpuSample before = CpuSample.take(jdbc);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<long[]>> futures = new ArrayList<>();
@@ -303,12 +317,74 @@ class TaskListBenchmark {
                 all = merged;
             }
             Arrays.sort(all);
-            System.out.printf(Locale.ROOT, "%-20s c=%d n=%d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", label, concurrency,
-                    all.length, all[all.length / 2] / 1e6, all[(int) (all.length * 0.95)] / 1e6, all[all.length - 1] / 1e6);
+            System.out.printf(Locale.ROOT, "%-20s c=%d n=%d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  (%s to %s)%n", label, concurrency,
+                    all.length, all[all.length / 2] / 1e6, all[(int) (all.length * 0.95)] / 1e6, all[all.length - 1] / 1e6, before.at(), java.time.Instant.now());
+            CpuSample after = CpuSample.take(jdbc);
+            int calls = concurrency * (requests + 10);
+            System.out.printf(Locale.ROOT, "%-20s per request: CPU %.2f ms in Tomcat's request threads, %.2f ms whole JVM"
+                    + " (client and GC included), %.2f ms PostgreSQL backends; %s SQL statements%n", "",
+                    (after.httpThreadsNanos(before) / 1e6) / calls, (after.processNanos() - before.processNanos()) / 1e6 / calls,
+                    (after.postgresTicks() - before.postgresTicks()) * 10.0 / calls, statementsPerCall(calls));
         } finally {
             pool.shutdown();
         }
         printStatements();
+    }
+
+    /** SQL statements per request from pg_stat_statements (BEGIN and COMMIT included), or "?" without it. */
+    private String statementsPerCall(int calls) {
+        try {
+            long total = jdbc.sql("select coalesce(sum(calls), 0) from pg_stat_statements where query not like '%pg_stat%'"
+                    + " and query not like '%pg_backend_pid%'").query(Long.class).single();
+            return String.format(Locale.ROOT, "%.2f", (double) total / calls);
+        } catch (RuntimeException notInstalled) {
+            return "?";
+        }
+    }
+
+    /**
+     * CPU used so far by Tomcat's request threads (per thread, so threads started in between count from
+     * zero), by this JVM, and by PostgreSQL's backends of this database (clock ticks of 10 ms from /proc,
+     * for a server on this machine; 0 otherwise).
+     */
+    private record CpuSample(java.time.Instant at, Map<Long, Long> httpThreads, long processNanos, long postgresTicks) {
+
+        static CpuSample take(JdbcClient jdbc) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            Map<Long, Long> http = new java.util.HashMap<>();
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && info.getThreadName().startsWith("http-nio-") && info.getThreadName().contains("exec")) {
+                    http.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
+                }
+            }
+            long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long ticks = 0;
+            try {
+                for (Integer pid : jdbc.sql("select pid from pg_stat_activity where datname = current_database()")
+                        .query(Integer.class).list()) {
+                    java.nio.file.Path stat = java.nio.file.Path.of("/proc", pid.toString(), "stat");
+                    if (java.nio.file.Files.isReadable(stat)) {
+                        String text = java.nio.file.Files.readString(stat);
+                        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            } catch (Exception notLocal) {
+                ticks = 0;
+            }
+            return new CpuSample(java.time.Instant.now(), http, process, ticks);
+        }
+
+        long httpThreadsNanos(CpuSample before) {
+            long sum = 0;
+            for (Map.Entry<Long, Long> thread : httpThreads.entrySet()) {
+                if (thread.getValue() >= 0) {
+                    sum += thread.getValue() - Math.max(0, before.httpThreads.getOrDefault(thread.getKey(), 0L));
+                }
+            }
+            return sum;
+        }
     }
 
     private void resetStatements() {
@@ -326,11 +402,12 @@ class TaskListBenchmark {
         try {
             jdbc.sql("""
                     select calls, round(mean_exec_time::numeric, 2) as mean_ms, round(total_exec_time::numeric) as total_ms,
-                           left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as q
-                    from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 6""")
+                           plans, round(mean_plan_time::numeric, 2) as plan_ms,
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 220) as q
+                    from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc, total_exec_time desc limit 14""")
                     .query().listOfRows()
-                    .forEach(row -> System.out.printf(Locale.ROOT, "    %6s calls %8s ms avg %7s ms total  %s%n",
-                            row.get("calls"), row.get("mean_ms"), row.get("total_ms"), row.get("q")));
+                    .forEach(row -> System.out.printf(Locale.ROOT, "    %6s calls %8s ms avg %7s ms total, %5s plans %6s ms avg  %s%n",
+                            row.get("calls"), row.get("mean_ms"), row.get("total_ms"), row.get("plans"), row.get("plan_ms"), row.get("q")));
         } catch (RuntimeException notInstalled) {
             // pg_stat_statements is optional
         }
