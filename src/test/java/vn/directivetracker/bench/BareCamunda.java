@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class BareCamunda {
 
     static final String PARENT = "bench-baseline-parent";
+    static final String CHUNKED_PARENT = "bench-baseline-parent-chunked";
     static final String CHILD = "bench-baseline-child";
     static final String CLERK = "blclerk";
     static final String OFFICER = "blofficer";
@@ -42,6 +43,7 @@ final class BareCamunda {
     void deploy() {
         engine.getRepositoryService().createDeployment().name("bench-baseline")
                 .addClasspathResource("bench/baseline-parent.bpmn")
+                .addClasspathResource("bench/baseline-parent-chunked.bpmn")
                 .addClasspathResource("bench/baseline-child.bpmn")
                 .deploy();
         IdentityService identity = engine.getIdentityService();
@@ -63,11 +65,31 @@ final class BareCamunda {
     /** A parent waiting at its user task, with the 170 groups to fan out to. */
     String startParent() {
         return engine.getRuntimeService().startProcessInstanceByKey(PARENT, Variables.createVariables()
-                .putValue("groups", Variables.objectValue(new ArrayList<>(groups)).serializationDataFormat("application/json").create()))
+                .putValue("groups", json(new ArrayList<>(groups))))
                 .getId();
     }
 
-    /** The baseline clerk completes the parent's user task. */
+    /**
+     * A parent of the batched baseline waiting at its user task: the same 170 groups, whose children are
+     * created {@code chunkSize} per job (one transaction) once it is issued.
+     */
+    String startChunkedParent(int chunkSize) {
+        List<Integer> chunkStarts = new ArrayList<>();
+        for (int start = 0; start < groups.size(); start += chunkSize) {
+            chunkStarts.add(start);
+        }
+        return engine.getRuntimeService().startProcessInstanceByKey(CHUNKED_PARENT, Variables.createVariables()
+                .putValue("groups", json(new ArrayList<>(groups)))
+                .putValue("chunkStarts", json(chunkStarts))
+                .putValue("chunkSize", chunkSize))
+                .getId();
+    }
+
+    private static Object json(List<?> list) {
+        return Variables.objectValue(list).serializationDataFormat("application/json").create();
+    }
+
+    /** The baseline clerk completes the parent's user task (either parent). */
     void issue(String parentId) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(parentId).singleResult();
         engine.getIdentityService().setAuthentication(CLERK, List.of(CLERK));

@@ -28,6 +28,11 @@ final class Figures {
                 String.format("%.2f", ours.percentile(95) / baseline.percentile(95)), target));
     }
 
+    /** A figure measured on bare Camunda only, as a reference for the figure above it. */
+    void baselineOnly(String figure, String baseline, String target) {
+        rows.add(new Row(figure, baseline, NONE, NONE, target));
+    }
+
     /** A figure bare Camunda has no counterpart for. */
     void alone(String figure, String ours, String target) {
         rows.add(new Row(figure, NONE, ours, NONE, target));
