@@ -172,6 +172,7 @@ class ReminderThroughputBenchmark extends IntegrationTest {
         private final double pgCpu;
         private final Map<String, Long> db;
         private final Map<String, Long> tables;
+        private final Map<String, Long> metrics;
         private final Recording jfr;
 
         private Probe(ReminderThroughputBenchmark test, String name) throws Exception {
@@ -179,6 +180,7 @@ class ReminderThroughputBenchmark extends IntegrationTest {
             this.name = name;
             this.db = test.databaseCounters();
             this.tables = test.tableCounters();
+            this.metrics = test.jobMetrics();
             this.jfr = new Recording(Configuration.getConfiguration("profile"));
             jfr.start();
             this.jvmCpu = jvmCpuSeconds();
@@ -211,6 +213,9 @@ class ReminderThroughputBenchmark extends IntegrationTest {
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> perTable.append(String.format(" %s=%.2f", e.getKey(), e.getValue() / (double) items)));
             System.out.printf("BENCH remind [%s]: per reminder by table:%s%n", name, perTable);
+            StringBuilder jobs = new StringBuilder();
+            test.jobMetrics().forEach((k, v) -> jobs.append(String.format(" %s=%d", k, v - metrics.getOrDefault(k, 0L))));
+            System.out.printf("BENCH remind [%s]: job executor (Camunda's metrics, this JVM):%s%n", name, jobs);
             profile(file);
         }
 
@@ -270,6 +275,23 @@ class ReminderThroughputBenchmark extends IntegrationTest {
         private static String method(RecordedFrame frame) {
             return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
         }
+    }
+
+    /** The job executor's own counters (acquisition attempts, jobs acquired, rejected, executed), from memory. */
+    private Map<String, Long> jobMetrics() {
+        var registry = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getMetricsRegistry();
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String name : List.of(org.camunda.bpm.engine.management.Metrics.JOB_ACQUISITION_ATTEMPT,
+                org.camunda.bpm.engine.management.Metrics.JOB_ACQUIRED_SUCCESS,
+                org.camunda.bpm.engine.management.Metrics.JOB_ACQUIRED_FAILURE,
+                org.camunda.bpm.engine.management.Metrics.JOB_EXECUTION_REJECTED,
+                org.camunda.bpm.engine.management.Metrics.JOB_SUCCESSFUL,
+                org.camunda.bpm.engine.management.Metrics.JOB_FAILED)) {
+            var meter = registry.getDbMeterByName(name);
+            m.put(name, meter == null ? -1 : meter.get());
+        }
+        return m;
     }
 
     private Map<String, Long> databaseCounters() {
