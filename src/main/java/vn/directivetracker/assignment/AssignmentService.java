@@ -85,6 +85,11 @@ public class AssignmentService {
                 .orElseThrow();
     }
 
+    /** The assignment's item as its emails show it: one row by id, not every item of the directive (ADR 25). */
+    public DirectiveItem.Heading itemHeading(Assignment assignment) {
+        return directives.itemHeading(assignment.itemId());
+    }
+
     public static String deadlineLabel(Assignment assignment) {
         return assignment.deadline() == null ? "Thường xuyên" : assignment.deadline().format(VnFormats.DATE);
     }

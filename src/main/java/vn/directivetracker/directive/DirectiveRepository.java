@@ -136,6 +136,14 @@ public class DirectiveRepository {
                 .list();
     }
 
+    /** One item's label and text (ADR 25: a reminder's email needs no more, and no other item). */
+    public DirectiveItem.Heading itemHeading(long itemId) {
+        return jdbc.sql("select label, content from directive_item where id = ?")
+                .param(itemId)
+                .query((rs, row) -> new DirectiveItem.Heading(rs.getString(1), rs.getString(2)))
+                .single();
+    }
+
     public List<DirectiveItem> items(long directiveId) {
         Map<Long, List<DirectiveItem.Responsible>> responsible = new HashMap<>();
         jdbc.sql("""

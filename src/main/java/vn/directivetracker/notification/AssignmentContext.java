@@ -10,7 +10,7 @@ import vn.directivetracker.directive.DirectiveItem;
 import vn.directivetracker.common.VnFormats;
 
 /** One assignment with what every email about it shows: the directive, the item, the agency, the deadline. */
-record AssignmentContext(Assignment assignment, Directive directive, DirectiveItem item, Agency agency) {
+record AssignmentContext(Assignment assignment, Directive directive, DirectiveItem.Heading item, Agency agency) {
 
 
     /** "Văn bản số 15/UBND-KGVX, mục 2": how a subject line names the assignment. */
@@ -25,7 +25,10 @@ record AssignmentContext(Assignment assignment, Directive directive, DirectiveIt
     /** The model of templates/mail/_assignment.html|.txt, plus the ids. */
     Map<String, Object> model() {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("directive", directive);
+        // Only what the templates read (ADR 25): the stored model is encoded in the step's transaction and
+        // decoded at dispatch for every email, and the whole directive (legal basis, copies, closing text…)
+        // with the item's list of up to ~150 responsible agencies made it several kB per reminder.
+        model.put("directive", directiveShown());
         model.put("item", item);
         model.put("agencyName", agency.name());
         model.put("roleLabel", assignment.role().label());
@@ -33,5 +36,16 @@ record AssignmentContext(Assignment assignment, Directive directive, DirectiveIt
         model.put("lead", assignment.role() == vn.directivetracker.directive.ResponsibleRole.LEAD);
         model.put("deadlineLabel", deadlineLabel());
         return model;
+    }
+
+    /** The directive's fields the mail templates show (templates/mail: number, subject, issue date, signer). */
+    private Map<String, Object> directiveShown() {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("number", directive.number());
+        shown.put("subject", directive.subject());
+        shown.put("issueDate", directive.issueDate());
+        shown.put("signerTitle", directive.signerTitle());
+        shown.put("signerName", directive.signerName());
+        return shown;
     }
 }

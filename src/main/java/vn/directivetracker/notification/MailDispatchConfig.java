@@ -25,6 +25,8 @@ class MailDispatchConfig {
         // Spring Boot defines a sender only when spring.mail.host is set: without one, mail is kept.
         JavaMailSender smtp = sender.getIfAvailable();
         NoDelaySockets.install(smtp);
+        // ADR 25: one service lookup at start-up instead of one per header and body part of every email.
+        MailStreamProvider.pin();
         return new MailDispatcher(
                 new DispatchQueue(jdbc, new TransactionTemplate(transactions)),
                 smtp,
