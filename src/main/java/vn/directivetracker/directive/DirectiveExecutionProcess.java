@@ -6,6 +6,13 @@ public final class DirectiveExecutionProcess {
     public static final String KEY = "directive-execution";
 
     public static final class Elements {
+        /**
+         * Parallel multi-instance embedded subprocess over chunks of assignment ids (ADR 23): one
+         * non-exclusive job per chunk. Absent from versions deployed before ADR 23, where
+         * {@link #EXECUTE_ASSIGNMENTS} is itself the async multi-instance at the top level.
+         */
+        public static final String EXECUTE_ASSIGNMENT_BATCHES = "ExecuteAssignmentBatches";
+        /** The call activity to {@code agency-assignment}: inside a chunk, synchronous, one instance per id. */
         public static final String EXECUTE_ASSIGNMENTS = "ExecuteAssignments";
         public static final String EVALUATE_DIRECTIVE = "EvaluateDirective";
         public static final String CLOSE_DIRECTIVE = "CloseDirective";
@@ -21,6 +28,8 @@ public final class DirectiveExecutionProcess {
         public static final String DIRECTIVE_ID = "directiveId";
         public static final String DIRECTIVE_NUMBER = "directiveNumber";
         public static final String ASSIGNMENT_ID = "assignmentId";
+        /** A chunk's assignment ids, comma-separated (a string: readable in Cockpit, no serialization). */
+        public static final String ASSIGNMENT_BATCH = "assignmentBatch";
         public static final String EVALUATION_COMMENT = "evaluationComment";
 
         private Variables() {}

@@ -50,7 +50,7 @@ class DeadlineApiTest extends IntegrationTest {
         return assignment;
     }
 
-    private static HttpEntity<String> json(String body) {
+    static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);

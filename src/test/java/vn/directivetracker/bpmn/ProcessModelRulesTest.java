@@ -18,6 +18,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -123,6 +124,26 @@ class ProcessModelRulesTest {
             assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " async").isTrue();
             assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count())
                     .as(task.getId() + " retry cycle").isEqualTo(1);
+        }
+    }
+
+    /**
+     * A parallel multi-instance whose instances are each a job (async on the loop characteristics,
+     * e.g. a letter's fan-out chunks) runs them non-exclusive with a retry cycle: Camunda runs the
+     * exclusive jobs of one process instance one after another, which would serialize the fan-out
+     * (ADR 2, ADR 23).
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void jobPerInstanceMultiInstancesRunInParallelAndRetry(Path file) {
+        for (MultiInstanceLoopCharacteristics loop : read(file).getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
+            String owner = ((BaseElement) loop.getParentElement()).getId();
+            if (!loop.isSequential() && loop.isCamundaAsyncBefore()) {
+                assertThat(loop.isCamundaExclusive()).as(owner + " instances non-exclusive").isFalse();
+                assertThat(loop.getExtensionElements()).as(owner + " instances' retry cycle").isNotNull();
+                assertThat(loop.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count())
+                        .as(owner + " instances' retry cycle").isEqualTo(1);
+            }
         }
     }
 

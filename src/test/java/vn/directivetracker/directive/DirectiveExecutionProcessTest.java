@@ -6,25 +6,34 @@ import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.assignment.DirectiveAssignments;
 import vn.directivetracker.assignment.AgencyAssignmentProcess;
+import vn.directivetracker.operations.FanOutInvariants;
 import vn.directivetracker.support.DirectiveFixtures;
 import vn.directivetracker.support.IntegrationTest;
 
-/** directive-execution: one child per assignment, evaluation once all are done, then closed. */
+/** directive-execution: one child per assignment, created in chunks (ADR 23), evaluation once all are done, then closed. */
 class DirectiveExecutionProcessTest extends IntegrationTest {
 
+    @Autowired AgencyRegistry registry;
+    @Autowired DirectiveAssignments directiveAssignments;
+
     /**
-     * ADR 17: each child's job starts its child up to the acknowledgement task with its notice in
-     * the outbox, or — if it fails — leaves nothing of it; its retry creates it exactly once, and the
-     * other children are not held up.
+     * ADR 23: the letter's assignments are fanned out in chunks, one non-exclusive job per chunk.
+     * A chunk whose 7th child cannot start rolls back whole — none of its children, tasks or notices
+     * exist — while the other chunks are created; once the fault is gone its retry creates each of its
+     * children exactly once, with its notice and first task.
      */
     @Test
-    void eachChildsJobCreatesItsTaskAndNoticeOrNothing() {
-        List<String> agencies = List.of("SNGV", "STC", "SCT", "SVHTTDL");
-        long id = submitAndSign(DirectiveFixtures.smallDirective("Mỗi đơn vị một giao dịch", agencies, List.of()));
+    void eachChunksJobCreatesItsChildrenWithTasksAndNoticesOrNothing() {
+        List<String> agencies = registry.expand("ALL_AGENCIES").subList(0, 45);
+        long id = submitAndSign(DirectiveFixtures.smallDirective("Mỗi nhóm đơn vị một giao dịch", agencies, List.of()));
         String issuance = directiveService.get(id).issuanceProcessInstanceId();
         complete(issuance, DirectiveIssuanceProcess.Elements.REGISTER_AND_ISSUE, "vanthu", Map.of("registered", true));
         // Issue and start the execution; stop before its fan-out runs.
@@ -34,29 +43,49 @@ class DirectiveExecutionProcessTest extends IntegrationTest {
         }
         String execution = directiveService.get(id).executionProcessInstanceId();
         managementService.executeJob(managementService.createJobQuery().processInstanceId(execution).singleResult().getId());
-        List<Job> childJobs = managementService.createJobQuery().processInstanceId(execution).list();
-        Assertions.assertThat(childJobs).hasSize(agencies.size());
 
-        // One child cannot start (its row is bound elsewhere): only its job rolls back.
+        // 45 assignments at chunk size 20: three chunks of 15, each its own job, none exclusive (they run in parallel).
+        List<Job> chunkJobs = managementService.createJobQuery().processInstanceId(execution).list();
+        Assertions.assertThat(chunkJobs).hasSize(3).allSatisfy(job -> Assertions.assertThat(((JobEntity) job).isExclusive()).isFalse());
+        Map<String, List<Long>> chunkOfJob = new java.util.HashMap<>();
+        for (Job job : chunkJobs) {
+            chunkOfJob.put(job.getId(), directiveAssignments.idsIn(runtimeService.getVariable(job.getExecutionId(),
+                    DirectiveExecutionProcess.Variables.ASSIGNMENT_BATCH)));
+        }
         List<Long> assignments = jdbc.sql("select id from assignment where directive_id = ? order by id").param(id)
                 .query(Long.class).list();
-        long blocked = assignments.get(assignments.size() - 1);
+        Assertions.assertThat(chunkOfJob.values()).allSatisfy(chunk -> Assertions.assertThat(chunk).hasSize(15));
+        Assertions.assertThat(chunkOfJob.values().stream().flatMap(List::stream).toList())
+                .containsExactlyInAnyOrderElementsOf(assignments);
+
+        // The 7th child of one chunk cannot start (its row is bound elsewhere): its chunk rolls back whole.
+        Job faulty = chunkJobs.get(1);
+        List<Long> faultyChunk = chunkOfJob.get(faulty.getId());
+        long blocked = faultyChunk.get(6);
         jdbc.sql("update assignment set process_instance_id = 'elsewhere' where id = ?").param(blocked).update();
         Job failed = null;
-        for (Job job : childJobs) {
+        for (Job job : chunkJobs) {
             try {
                 managementService.executeJob(job.getId());
             } catch (RuntimeException e) {
-                Assertions.assertThat(failed).as("only the blocked child fails").isNull();
+                Assertions.assertThat(failed).as("only the faulty chunk fails").isNull();
                 Assertions.assertThat(e).hasMessageContaining(String.valueOf(blocked));
                 failed = job;
             }
         }
-        Assertions.assertThat(failed).isNotNull();
-        Assertions.assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).count())
-                .isEqualTo(agencies.size() - 1);
-        Assertions.assertThat(notices(id)).isEqualTo(agencies.size() - 1);
+        Assertions.assertThat(failed).isNotNull().extracting(Job::getId).isEqualTo(faulty.getId());
+        List<String> bound = jdbc.sql("select coalesce(process_instance_id, '-') from assignment where id in ("
+                + faultyChunk.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ") and id <> ?")
+                .param(blocked).query(String.class).list();
+        Assertions.assertThat(bound).as("no child of the faulty chunk is left bound").containsOnly("-");
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).count()).isEqualTo(30);
+        Assertions.assertThat(notices(id)).isEqualTo(30);
+        Assertions.assertThat(noticesOf(faultyChunk)).isZero();
+        Assertions.assertThat(FanOutInvariants.read(jdbc, List.of(id)))
+                .satisfies(state -> Assertions.assertThat(state.children()).isEqualTo(30).isEqualTo(state.assignmentsWithChild()))
+                .satisfies(state -> Assertions.assertThat(state.ackTasks()).isEqualTo(30).isEqualTo(state.assignmentsWithAckTask()));
 
+        // Fault removed: the retry creates the chunk's 15 children, once each.
         jdbc.sql("update assignment set process_instance_id = null where id = ?").param(blocked).update();
         managementService.executeJob(failed.getId());
         List<ProcessInstance> children = runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution).list();
@@ -65,11 +94,18 @@ class DirectiveExecutionProcessTest extends IntegrationTest {
             assertThat(child).hasPassed(AgencyAssignmentProcess.Elements.NOTIFY_AGENCY)
                     .isWaitingAt(AgencyAssignmentProcess.Elements.ACKNOWLEDGE_RECEIPT);
         }
-        Assertions.assertThat(notices(id)).isEqualTo(agencies.size());
+        Assertions.assertThat(FanOutInvariants.read(jdbc, List.of(id)).complete(agencies.size())).isTrue();
+        Assertions.assertThat(noticesOf(faultyChunk)).isEqualTo(15);
         // Nothing of the fan-out is left to a job: only timers (the acknowledgement reminder) wait.
         Assertions.assertThat(managementService.createJobQuery().processInstanceId(execution).count()).isZero();
         Assertions.assertThat(managementService.createJobQuery().executable().list())
                 .noneMatch(job -> children.stream().anyMatch(c -> c.getId().equals(job.getProcessInstanceId())));
+    }
+
+    private long noticesOf(List<Long> assignmentIds) {
+        return jdbc.sql("select count(*) from notification where dedup_key like 'assignment-received:%' and assignment_id in ("
+                + assignmentIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")")
+                .query(Long.class).single();
     }
 
     private long notices(long directiveId) {

@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * assignment has exactly one running {@code agency-assignment} instance, exactly one open
  * acknowledgement task and exactly one assignment notice in the outbox, and no incident exists.
  */
-record FanOutInvariants(long assignments, long children, long assignmentsWithChild, long ackTasks,
+public record FanOutInvariants(long assignments, long children, long assignmentsWithChild, long ackTasks,
         long assignmentsWithAckTask, long notices, long incidents, long failedJobs) {
 
-    static FanOutInvariants read(JdbcClient db, List<Long> directives) {
+    public static FanOutInvariants read(JdbcClient db, List<Long> directives) {
         String ids = directives.stream().map(String::valueOf).collect(Collectors.joining(","));
         String ofLetters = "(select id from assignment where directive_id in (" + ids + "))";
         long[] children = pair(db, """
@@ -33,7 +33,7 @@ record FanOutInvariants(long assignments, long children, long assignmentsWithChi
     }
 
     /** Every assignment has its child, task and notice, once each. */
-    boolean complete(long expectedAssignments) {
+    public boolean complete(long expectedAssignments) {
         return assignments == expectedAssignments && children == assignments && assignmentsWithChild == assignments
                 && ackTasks == assignments && assignmentsWithAckTask == assignments && notices == assignments;
     }
