@@ -32,6 +32,11 @@ import vn.directivetracker.support.WebSession;
  * indexes they scan. JVM CPU per request is the whole process's (warm-up included), the client's too.
  * Not part of verify (surefire excludes *Benchmark*); asserts nothing. Run:
  * <pre>
+ * # a PostgreSQL 15 with pg_stat_statements (Debian's; as root, run it as the postgres user):
+ * initdb -D /tmp/pgdash/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8
+ * pg_ctl -D /tmp/pgdash/data -l /tmp/pgdash/pg.log -o "-p 55432 -k /tmp/pgdash \
+ *     -c shared_preload_libraries=pg_stat_statements -c listen_addresses=localhost" start
+ * psql -h localhost -p 55432 -U postgres -c "create extension pg_stat_statements"
  * ./mvnw -B -o test -Dtest=DashboardLoadBenchmark -Dbench.jdbcUrl=jdbc:postgresql://localhost:55432/postgres \
  *     -Dbench.assignments=1000000
  * </pre>
