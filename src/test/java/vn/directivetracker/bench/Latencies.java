@@ -11,14 +11,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Response times of one request repeated by a few concurrent clients, and their percentiles. */
-record Latencies(List<Double> millis, int concurrency) {
+public record Latencies(List<Double> millis, int concurrency) {
 
     /**
      * Sends {@code warmUp} requests (not counted), then {@code count} requests from {@code concurrency}
      * threads, but starts no new one after {@code budget} (slow endpoints get fewer samples; the
      * summary says how many). {@code request} answers the HTTP status; anything but 200 fails the run.
      */
-    static Latencies measure(int concurrency, int warmUp, int count, Duration budget, Callable<Integer> request) {
+    public static Latencies measure(int concurrency, int warmUp, int count, Duration budget, Callable<Integer> request) {
         run(concurrency, warmUp, budget, request, new ArrayList<>());
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         run(concurrency, count, budget, request, millis);
@@ -56,7 +56,7 @@ record Latencies(List<Double> millis, int concurrency) {
         }
     }
 
-    double percentile(double p) {
+    public double percentile(double p) {
         int index = (int) Math.ceil(p / 100 * millis.size()) - 1;
         return millis.get(Math.max(0, Math.min(index, millis.size() - 1)));
     }

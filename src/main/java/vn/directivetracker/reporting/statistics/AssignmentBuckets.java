@@ -342,9 +342,18 @@ public class AssignmentBuckets {
         return new Query(BUCKETED.formatted(history ? IN_FORCE : "a.deadline", history ? IN_FORCE_JOIN : "", where), params);
     }
 
+    /**
+     * Whether some deadline changed on or after {@code dayAfter}, from the latest change: {@code max}
+     * reads one entry of {@code ix_deadline_change_at} whatever the parameter (ADR 24). The former
+     * "{@code changed_at >= ? fetch first 1 rows only}" got PostgreSQL's generic plan once the driver
+     * prepared it on the server (a sequential scan expected to stop at once, which read all 250k
+     * changes when none is later: ~30 ms, six times per dashboard).
+     */
     private boolean hasLaterChanges(Map<String, Object> params) {
-        return !jdbc.sql("select id from deadline_change where changed_at >= ? fetch first 1 rows only")
-                .param(params.get("dayAfter")).query().listOfRows().isEmpty();
+        java.time.LocalDateTime dayAfter = (java.time.LocalDateTime) params.get("dayAfter");
+        java.time.LocalDateTime last = jdbc.sql("select max(changed_at) from deadline_change")
+                .query((rs, i) -> rs.getObject(1, java.time.LocalDateTime.class)).optional().orElse(null);
+        return last != null && !last.isBefore(dayAfter);
     }
 
     /**
