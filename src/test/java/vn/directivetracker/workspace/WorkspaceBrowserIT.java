@@ -124,7 +124,9 @@ class WorkspaceBrowserIT extends IntegrationTest {
         browser.type(By.id("revoke-reason"), "Ban hành nhầm, thay bằng văn bản khác");
         browser.click(By.id("revoke-submit"));
         browser.driver().switchTo().alert().accept();
-        assertThat(browser.find(By.id("action-done")).getText()).contains("Đã thu hồi");
+        // The amendment's "Đã điều chỉnh mục 1" stays on the page until the revocation's answer replaces it.
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("action-done"), "Đã thu hồi"),
+                "the revocation's confirmation");
         assertThat(directiveService.get(second).status()).isEqualTo(DirectiveStatus.REVOKED);
         assertThat(assignments.ofDirective(second)).allSatisfy(a -> assertThat(a.cancelledAt()).isNotNull());
         assertThat(browser.find(By.id("history")).getText()).contains("Điều chỉnh thời hạn", "Thu hồi văn bản");
