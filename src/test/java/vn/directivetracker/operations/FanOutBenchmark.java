@@ -57,8 +57,11 @@ class FanOutBenchmark extends IntegrationTest {
             many.add(submitAndSign(letter("Văn bản số " + i, every, sixteen)));
         }
         Map<String, Long> beforeMany = inserts();
+        Map<String, Long> seqReadBefore = tableStat("seq_tup_read");
         Result burst = issueAndAwait(many, perLetter * LETTERS_AT_ONCE, LETTERS_AT_ONCE + " letters at once");
         print("rows inserted per assignment, " + LETTERS_AT_ONCE + " letters", diff(beforeMany, inserts()), burst.assignments());
+        print("rows read by sequential scans per assignment, " + LETTERS_AT_ONCE + " letters",
+                diff(seqReadBefore, tableStat("seq_tup_read")), burst.assignments());
         System.out.printf("[fan-out] SUMMARY single=%.2fs (%d) burst=%.2fs (%d) → %.0f assignments/s%n",
                 single.seconds(), single.assignments(), burst.seconds(), burst.assignments(), burst.assignments() / burst.seconds());
     }
@@ -147,6 +150,15 @@ class FanOutBenchmark extends IntegrationTest {
         jdbc.sql("select relname, n_tup_ins from pg_stat_user_tables")
                 .query((rs, n) -> rows.put(rs.getString(1).toLowerCase(), rs.getLong(2))).list();
         return rows;
+    }
+
+    /** One cumulative counter of pg_stat_user_tables per table (read right after {@link #inserts()}'s wait). */
+    private Map<String, Long> tableStat(String column) {
+        jdbc.sql("select pg_stat_clear_snapshot()").query().singleRow();
+        Map<String, Long> values = new TreeMap<>();
+        jdbc.sql("select relname, coalesce(" + column + ", 0) from pg_stat_user_tables")
+                .query((rs, n) -> values.put(rs.getString(1).toLowerCase(), rs.getLong(2))).list();
+        return values;
     }
 
     private static Map<String, Long> diff(Map<String, Long> before, Map<String, Long> after) {
