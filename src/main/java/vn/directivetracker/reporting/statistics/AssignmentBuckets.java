@@ -3,6 +3,7 @@ package vn.directivetracker.reporting.statistics;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -350,9 +351,9 @@ public class AssignmentBuckets {
      * changes when none is later: ~30 ms, six times per dashboard).
      */
     private boolean hasLaterChanges(Map<String, Object> params) {
-        java.time.LocalDateTime dayAfter = (java.time.LocalDateTime) params.get("dayAfter");
-        java.time.LocalDateTime last = jdbc.sql("select max(changed_at) from deadline_change")
-                .query((rs, i) -> rs.getObject(1, java.time.LocalDateTime.class)).optional().orElse(null);
+        LocalDateTime dayAfter = (LocalDateTime) params.get("dayAfter");
+        LocalDateTime last = jdbc.sql("select max(changed_at) from deadline_change")
+                .query((rs, i) -> rs.getObject(1, LocalDateTime.class)).optional().orElse(null);
         return last != null && !last.isBefore(dayAfter);
     }
 
