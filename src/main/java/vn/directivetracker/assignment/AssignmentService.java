@@ -80,13 +80,6 @@ public class AssignmentService {
         return variables;
     }
 
-    public DirectiveItem item(Assignment assignment) {
-        return directives.items(assignment.directiveId()).stream()
-                .filter(i -> i.id() == assignment.itemId())
-                .findFirst()
-                .orElseThrow();
-    }
-
     /** The assignment's item as its emails show it: one row by id, not every item of the directive (ADR 25). */
     public DirectiveItem.Heading itemHeading(Assignment assignment) {
         return directives.itemHeading(assignment.itemId());

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
-import vn.directivetracker.assignment.AssignmentService;
+import vn.directivetracker.directive.DirectiveRepository;
 import vn.directivetracker.directive.DirectiveService;
 import vn.directivetracker.support.DirectiveFixtures;
 import vn.directivetracker.support.IntegrationTest;
@@ -31,7 +31,7 @@ class LeanAssignmentModelTest extends IntegrationTest {
 
     @Autowired AssignmentContexts contexts;
     @Autowired AssignmentRepository assignments;
-    @Autowired AssignmentService assignmentService;
+    @Autowired DirectiveRepository directiveRepository;
     @Autowired DirectiveService directives;
     @Autowired MailTemplates templates;
 
@@ -44,7 +44,8 @@ class LeanAssignmentModelTest extends IntegrationTest {
             Map<String, Object> full = new LinkedHashMap<>(context.model());
             // As AssignmentContext.model() stored them before ADR 25: the records themselves.
             full.put("directive", directives.get(directiveId));
-            full.put("item", assignmentService.item(assignment));
+            full.put("item", directiveRepository.items(directiveId).stream()
+                    .filter(item -> item.id() == assignment.itemId()).findFirst().orElseThrow());
             Map<String, Object> lean = new LinkedHashMap<>(context.model());
             assertThat(MailModel.encode(lean).length()).isLessThan(MailModel.encode(full).length());
 
