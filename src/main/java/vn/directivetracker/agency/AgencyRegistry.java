@@ -66,9 +66,21 @@ public class AgencyRegistry {
      * @throws UnknownAgencyException naming the first code that is neither
      */
     public List<String> expand(List<String> codes) {
+        // Two queries for the whole list, then one per set: a letter names up to ~150 agencies one by
+        // one, and two look-ups per code were a measurable part of issuing it (issue 11, ADR 28).
+        Set<String> sets = agencies.setsAmong(codes);
+        java.util.Map<String, Agency> named = byCodes(codes.stream().filter(c -> !sets.contains(c)).toList());
         Set<String> result = new LinkedHashSet<>();
         for (String code : codes) {
-            result.addAll(expand(code));
+            if (sets.contains(code)) {
+                result.addAll(agencies.membersOfSet(code));
+            } else {
+                Agency agency = named.get(code);
+                if (agency == null || !agency.active()) {
+                    throw new UnknownAgencyException(code);
+                }
+                result.add(agency.code());
+            }
         }
         return List.copyOf(result);
     }

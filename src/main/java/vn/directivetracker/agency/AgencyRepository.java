@@ -5,9 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.common.ReadsOfThisTransaction;
 
 @Repository
 public class AgencyRepository {
+
+    /**
+     * This repository's kind of {@link ReadsOfThisTransaction}: an agency and whether a code is a set
+     * are read once per transaction (a fan-out chunk asked for each child's agency twice, the planner
+     * for every code of a letter); {@link #upsert} and {@link #replaceSet} forget them first.
+     */
+    private static final String READS = "agency";
 
     private final JdbcClient jdbc;
 
@@ -16,7 +24,8 @@ public class AgencyRepository {
     }
 
     public Optional<Agency> find(String code) {
-        return jdbc.sql("select * from agency where code = ?").param(code).query(this::map).optional();
+        return ReadsOfThisTransaction.get(READS, "agency:" + code,
+                () -> jdbc.sql("select * from agency where code = ?").param(code).query(this::map).optional());
     }
 
     public List<Agency> findAllActive() {
@@ -34,7 +43,19 @@ public class AgencyRepository {
     }
 
     public boolean isSet(String code) {
-        return jdbc.sql("select count(*) from agency_set where code = ?").param(code).query(Integer.class).single() > 0;
+        return ReadsOfThisTransaction.get(READS, "set:" + code,
+                () -> jdbc.sql("select count(*) from agency_set where code = ?").param(code).query(Integer.class).single() > 0);
+    }
+
+    /** Which of these codes name a set. */
+    public java.util.Set<String> setsAmong(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select code from agency_set where code in (:codes)")
+                .param("codes", codes)
+                .query(String.class)
+                .list());
     }
 
     /** Active members of a set, in registry order. */
@@ -52,6 +73,7 @@ public class AgencyRepository {
     }
 
     public void upsert(Agency agency) {
+        ReadsOfThisTransaction.forget(READS);
         int updated = jdbc.sql("""
                         update agency set kind = :kind, name = :name, short_name = :shortName, email = :email,
                                head_email = :headEmail, active = :active where code = :code""")
@@ -79,6 +101,7 @@ public class AgencyRepository {
 
     /** Replaces a set's definition with its current members. */
     public void replaceSet(String code, String name, Collection<String> memberCodes) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("delete from agency_set_member where set_code = ?").param(code).update();
         if (jdbc.sql("update agency_set set name = ? where code = ?").params(name, code).update() == 0) {
             jdbc.sql("insert into agency_set (code, name) values (?, ?)").params(code, name).update();

@@ -1,7 +1,9 @@
 package vn.directivetracker.assignment;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.calendar.WorkingDayCalendar;
@@ -35,15 +37,16 @@ public class AssignmentPlanner {
         for (DirectiveItem item : items) {
             LocalDate deadline = deadlineOf(item, issueDate);
             // Leads first: an agency named both lead and coordinating (directly or through a set) leads.
+            // One read of the item's existing assignments and one expansion per role, not two queries
+            // per agency (issue 11, ADR 28): a letter to every agency plans ~150 at once.
+            Set<String> planned = new HashSet<>(assignments.agenciesOfItem(item.id()));
             for (ResponsibleRole role : List.of(ResponsibleRole.LEAD, ResponsibleRole.COORDINATING)) {
-                for (DirectiveItem.Responsible responsible : item.responsible()) {
-                    if (responsible.role() != role) {
-                        continue;
-                    }
-                    for (String agency : registry.expand(responsible.code())) {
-                        if (assignments.insertIfAbsent(directiveId, item.id(), agency, role, deadline, clocks.now())) {
-                            created++;
-                        }
+                List<String> codes = item.responsible().stream().filter(r -> r.role() == role)
+                        .map(DirectiveItem.Responsible::code).toList();
+                for (String agency : codes.isEmpty() ? List.<String>of() : registry.expand(codes)) {
+                    if (planned.add(agency)) {
+                        assignments.insert(directiveId, item.id(), agency, role, deadline, clocks.now());
+                        created++;
                     }
                 }
             }

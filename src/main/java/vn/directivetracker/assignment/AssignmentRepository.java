@@ -10,10 +10,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.NotFoundException;
+import vn.directivetracker.common.ReadsOfThisTransaction;
 import vn.directivetracker.directive.ResponsibleRole;
 
 @Repository
 public class AssignmentRepository {
+
+    /** This repository's kind of {@link ReadsOfThisTransaction}. */
+    private static final String READS = "assignment";
 
     private final JdbcClient jdbc;
     private final DeadlineHistory history;
@@ -49,17 +53,28 @@ public class AssignmentRepository {
         if (exists > 0) {
             return false;
         }
+        insert(directiveId, itemId, agencyCode, role, deadline, now);
+        return true;
+    }
+
+    /** The agencies that already have an assignment under this item. */
+    public List<String> agenciesOfItem(long itemId) {
+        return jdbc.sql("select agency_code from assignment where item_id = ?").param(itemId).query(String.class).list();
+    }
+
+    /** A new assignment; the caller knows the item has none for this agency (unique (item, agency) otherwise refuses it). */
+    public void insert(long directiveId, long itemId, String agencyCode, ResponsibleRole role,
+            LocalDate deadline, LocalDateTime now) {
         write("""
                         insert into assignment (directive_id, item_id, agency_code, role, deadline, phase, created_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(directiveId, itemId, agencyCode, role.name(), deadline, AssignmentPhase.RECEIVED.name(), now)
                 .update();
         tally.added(new AssignmentTally.Row(agencyCode, directiveId, deadline, now, null, null, null));
-        return true;
     }
 
     public Assignment get(long id) {
-        return (Assignment) ReadsOfThisTransaction.get("assignment:" + id, () -> jdbc.sql("select * from assignment where id = ?")
+        return ReadsOfThisTransaction.get(READS, "row:" + id, () -> jdbc.sql("select * from assignment where id = ?")
                 .param(id)
                 .query(this::map)
                 .optional()
@@ -68,7 +83,7 @@ public class AssignmentRepository {
 
     /** Every write to our tables goes through here: reads cached in this transaction are dropped first. */
     private JdbcClient.StatementSpec write(String sql) {
-        ReadsOfThisTransaction.clear();
+        ReadsOfThisTransaction.forget(READS);
         return jdbc.sql(sql);
     }
 
@@ -101,12 +116,13 @@ public class AssignmentRepository {
         if (bound != 1) {
             throw new IllegalStateException("Nhiệm vụ " + id + " đã gắn với một quy trình khác hoặc không tồn tại");
         }
+        // Every later step of the child's start asks which assignment its process works (ADR 28).
+        ReadsOfThisTransaction.put(READS, "process:" + processInstanceId, Optional.of(id));
     }
 
     /** The assignment a process instance works: the server's answer, whatever its variables say. */
-    @SuppressWarnings("unchecked")
     public java.util.Optional<Long> idOfProcessInstance(String processInstanceId) {
-        return (Optional<Long>) ReadsOfThisTransaction.get("process:" + processInstanceId,
+        return ReadsOfThisTransaction.get(READS, "process:" + processInstanceId,
                 () -> jdbc.sql("select id from assignment where process_instance_id = ?")
                         .param(processInstanceId)
                         .query(Long.class)
@@ -117,14 +133,11 @@ public class AssignmentRepository {
     public record ProcessRef(long assignmentId, long directiveId) {}
 
     /**
-     * {@link #idOfProcessInstance} with the directive in the same query: the new-task email asks
-     * for both on every task it writes (ADR 17).
+     * {@link #idOfProcessInstance} with the directive: the new-task email asks for both on every task
+     * it writes. Both are usually read already in this transaction (the child's start, ADR 28).
      */
     public java.util.Optional<ProcessRef> refOfProcessInstance(String processInstanceId) {
-        return jdbc.sql("select id, directive_id from assignment where process_instance_id = ?")
-                .param(processInstanceId)
-                .query((rs, row) -> new ProcessRef(rs.getLong(1), rs.getLong(2)))
-                .optional();
+        return idOfProcessInstance(processInstanceId).map(id -> new ProcessRef(id, get(id).directiveId()));
     }
 
     public void setPhase(long id, AssignmentPhase phase) {

@@ -6,9 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.common.ReadsOfThisTransaction;
 
 @Repository
 public class HolidayRepository {
+
+    /**
+     * This repository's kind of {@link ReadsOfThisTransaction}: a fan-out chunk computed each child's
+     * reminder dates over the same ranges (ADR 28); every write forgets them first.
+     */
+    private static final String READS = "holiday";
 
     private final JdbcClient jdbc;
 
@@ -16,14 +23,17 @@ public class HolidayRepository {
         this.jdbc = jdbc;
     }
 
+    /** The special days between two dates (inclusive), read once per transaction for the same range. */
     public Map<LocalDate, DayType> typesAround(LocalDate from, LocalDate to) {
-        Map<LocalDate, DayType> types = new HashMap<>();
-        jdbc.sql("select holiday_date, day_type from holiday where holiday_date between ? and ?")
-                .params(from, to)
-                .query(rs -> {
-                    types.put(rs.getObject(1, LocalDate.class), DayType.valueOf(rs.getString(2)));
-                });
-        return types;
+        return ReadsOfThisTransaction.get(READS, from + "/" + to, () -> {
+            Map<LocalDate, DayType> types = new HashMap<>();
+            jdbc.sql("select holiday_date, day_type from holiday where holiday_date between ? and ?")
+                    .params(from, to)
+                    .query(rs -> {
+                        types.put(rs.getObject(1, LocalDate.class), DayType.valueOf(rs.getString(2)));
+                    });
+            return Map.copyOf(types);
+        });
     }
 
     public List<Holiday> ofYear(int year) {
@@ -50,10 +60,12 @@ public class HolidayRepository {
     }
 
     public boolean delete(LocalDate date) {
+        ReadsOfThisTransaction.forget(READS);
         return jdbc.sql("delete from holiday where holiday_date = ?").param(date).update() > 0;
     }
 
     private void insert(Holiday holiday) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("insert into holiday (holiday_date, day_type, name, provisional) values (?, ?, ?, ?)")
                 .params(holiday.date(), holiday.type().name(), holiday.name(), holiday.provisional())
                 .update();

@@ -10,11 +10,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.common.ReadsOfThisTransaction;
 
 @Repository
 public class DelegationRepository {
 
     private static final String ACTIVE_ON = "cancelled_at is null and starts_on <= :day and ends_on >= :day";
+
+    /** This repository's kind of {@link ReadsOfThisTransaction}; {@link #insert} and {@link #cancel} forget it. */
+    private static final String READS = "delegation";
 
     private final JdbcClient jdbc;
 
@@ -23,6 +27,7 @@ public class DelegationRepository {
     }
 
     long insert(String delegator, String deputy, LocalDate from, LocalDate to, String reason, String createdBy, LocalDateTime at) {
+        ReadsOfThisTransaction.forget(READS);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into delegation (delegator_id, deputy_id, starts_on, ends_on, reason, created_by, created_at)
@@ -36,8 +41,10 @@ public class DelegationRepository {
         return jdbc.sql("select * from delegation where id = ?").param(id).query(this::map).optional();
     }
 
+    /** Read once per transaction and day: every new task asks (a fan-out chunk creates ~20, ADR 28). */
     List<Delegation> activeOn(LocalDate day) {
-        return jdbc.sql("select * from delegation where " + ACTIVE_ON + " order by id").param("day", day).query(this::map).list();
+        return ReadsOfThisTransaction.get(READS, day, () -> List.copyOf(
+                jdbc.sql("select * from delegation where " + ACTIVE_ON + " order by id").param("day", day).query(this::map).list()));
     }
 
     /** Delegations that still offer tasks although they are over (ended, cancelled) or not yet begun. */
@@ -64,6 +71,7 @@ public class DelegationRepository {
     }
 
     void cancel(long id, String by, LocalDateTime at) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("update delegation set cancelled_by = ?, cancelled_at = ? where id = ? and cancelled_at is null")
                 .params(by, at, id).update();
     }

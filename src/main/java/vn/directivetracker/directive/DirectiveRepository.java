@@ -14,17 +14,26 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.common.ReadsOfThisTransaction;
 
 @Repository
 public class DirectiveRepository {
 
     private final JdbcClient jdbc;
 
+    /**
+     * This repository's kind of {@link ReadsOfThisTransaction}: a directive and an item heading are
+     * read once per transaction (a fan-out chunk asked for the same directive ~3 times per child);
+     * every write method below forgets them first.
+     */
+    private static final String READS = "directive";
+
     public DirectiveRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public long insertDraft(DirectiveRequest request, String place, String draftedBy, LocalDateTime now) {
+        ReadsOfThisTransaction.forget(READS);
         var keys = new GeneratedKeyHolder();
         Map<String, Object> p = documentParams(request, place);
         p.put("status", DirectiveStatus.IN_REVIEW.name());
@@ -81,6 +90,7 @@ public class DirectiveRepository {
      * refers to the items yet, so they are replaced, not patched.
      */
     public void replaceDraft(long id, DirectiveRequest request, String place) {
+        ReadsOfThisTransaction.forget(READS);
         Map<String, Object> p = documentParams(request, place);
         p.put("id", id);
         jdbc.sql("""
@@ -126,7 +136,8 @@ public class DirectiveRepository {
     }
 
     public Optional<Directive> find(long id) {
-        return jdbc.sql("select * from directive where id = ?").param(id).query(this::mapDirective).optional();
+        return ReadsOfThisTransaction.get(READS, "directive:" + id,
+                () -> jdbc.sql("select * from directive where id = ?").param(id).query(this::mapDirective).optional());
     }
 
     public List<String> recipients(long directiveId) {
@@ -138,10 +149,10 @@ public class DirectiveRepository {
 
     /** One item's label and text (ADR 25: a reminder's email needs no more, and no other item). */
     public DirectiveItem.Heading itemHeading(long itemId) {
-        return jdbc.sql("select label, content from directive_item where id = ?")
+        return ReadsOfThisTransaction.get(READS, "item:" + itemId, () -> jdbc.sql("select label, content from directive_item where id = ?")
                 .param(itemId)
                 .query((rs, row) -> new DirectiveItem.Heading(rs.getString(1), rs.getString(2)))
-                .single();
+                .single());
     }
 
     public List<DirectiveItem> items(long directiveId) {
@@ -172,10 +183,12 @@ public class DirectiveRepository {
     }
 
     public void updateStatus(long id, DirectiveStatus status) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("update directive set status = ? where id = ?").params(status.name(), id).update();
     }
 
     public void setIssuanceProcess(long id, String processInstanceId) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("update directive set issuance_process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
@@ -186,10 +199,12 @@ public class DirectiveRepository {
     }
 
     public void setExecutionProcess(long id, String processInstanceId) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("update directive set execution_process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
     public void markIssued(long id, String series, int year, int sequence, String number, LocalDate issueDate) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("""
                         update directive set number_series = ?, number_year = ?, number_seq = ?, doc_number = ?,
                                issue_date = ?, status = ?
@@ -199,18 +214,21 @@ public class DirectiveRepository {
     }
 
     public void markRevoked(long id, String reason, LocalDateTime at) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("update directive set status = ?, revoked_at = ?, revocation_reason = ? where id = ?")
                 .params(DirectiveStatus.REVOKED.name(), at, reason, id)
                 .update();
     }
 
     public void updateItemDeadline(long itemId, LocalDate deadline, Integer workingDays) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("update directive_item set deadline = ?, deadline_working_days = ? where id = ?")
                 .params(deadline, workingDays, itemId)
                 .update();
     }
 
     public void addResponsible(long itemId, String code, ResponsibleRole role) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("delete from directive_item_responsible where item_id = ? and responsible_code = ?").params(itemId, code).update();
         jdbc.sql("insert into directive_item_responsible (item_id, responsible_code, role) values (?, ?, ?)")
                 .params(itemId, code, role.name())
@@ -218,6 +236,7 @@ public class DirectiveRepository {
     }
 
     public void removeResponsible(long itemId, String code) {
+        ReadsOfThisTransaction.forget(READS);
         jdbc.sql("delete from directive_item_responsible where item_id = ? and responsible_code = ?").params(itemId, code).update();
     }
 

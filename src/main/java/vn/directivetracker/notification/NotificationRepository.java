@@ -28,19 +28,27 @@ class NotificationRepository {
         this.bodies = bodies;
     }
 
-    boolean exists(String dedupKey) {
-        return jdbc.sql("select count(*) from notification where dedup_key = ?").param(dedupKey).query(Integer.class).single() > 0;
-    }
-
-    /** Runs in the caller's transaction: the row commits or rolls back with the step that wrote it. */
-    void insert(MailRequest mail, String recipient, String model, NotificationStatus status, LocalDateTime now) {
-        jdbc.sql("""
+    /**
+     * Runs in the caller's transaction: the row commits or rolls back with the step that wrote it.
+     * Writes nothing if a row with the same de-duplication key exists: one statement, where a check
+     * and an insert were two for every email (issue 11, ADR 28). The casts give PostgreSQL the
+     * parameters' types, which an INSERT … SELECT does not infer from the columns (unbounded, so that a
+     * value too long for its column still fails as before instead of being cut).
+     *
+     * @return whether the row was written
+     */
+    boolean insertUnlessExists(MailRequest mail, String recipient, String model, NotificationStatus status, LocalDateTime now) {
+        return jdbc.sql("""
                         insert into notification (dedup_key, event_type, recipient, subject, mail_model, status,
                             attempts, next_attempt_at, directive_id, assignment_id, task_id, created_at)
-                        values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
+                        select cast(? as varchar), cast(? as varchar), cast(? as varchar),
+                            cast(? as varchar), cast(? as varchar), cast(? as varchar), 0,
+                            cast(? as timestamp), cast(? as bigint), cast(? as bigint), cast(? as varchar),
+                            cast(? as timestamp)
+                        where not exists (select 1 from notification where dedup_key = ?)""")
                 .params(mail.dedupKey, mail.event.name(), recipient, mail.subject, model, status.name(),
-                        now, mail.directiveId, mail.assignmentId, mail.taskId, now)
-                .update();
+                        now, mail.directiveId, mail.assignmentId, mail.taskId, now, mail.dedupKey)
+                .update() == 1;
     }
 
     /** The latest rows, newest first, optionally of one status. */

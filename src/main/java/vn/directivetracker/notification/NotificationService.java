@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRegistry;
+import vn.directivetracker.agency.UnknownAgencyException;
 import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.assignment.AssignmentService;
@@ -64,8 +65,11 @@ public class NotificationService {
     public void directiveIssued(long directiveId) {
         Directive directive = directiveService.get(directiveId);
         Map<String, List<AgencyItem>> itemsByAgency = itemsByAgency(directiveId);
-        for (String code : agenciesOf(directiveId, itemsByAgency)) {
-            Agency agency = registry.get(code);
+        Set<String> codes = agenciesOf(directiveId, itemsByAgency);
+        // One query for the letter's ~150 agencies, not one each (issue 11: part of every letter's issuing step).
+        Map<String, Agency> agencies = registry.byCodes(codes);
+        for (String code : codes) {
+            Agency agency = known(agencies, code);
             outbox.enqueue(MailRequest.of(MailEvent.DIRECTIVE_ISSUED, "directive-issued:" + directiveId + ":" + code)
                     .to(agency.email(), agency.name())
                     .subject("[Văn bản mới] Số " + directive.number() + " – " + directive.subject())
@@ -77,8 +81,10 @@ public class NotificationService {
     /** "Thu hồi văn bản": every agency of the letter learns its tasks under it are cancelled, and why. */
     public void directiveRevoked(long directiveId, String reason) {
         Directive directive = directiveService.get(directiveId);
-        for (String code : agenciesOf(directiveId, itemsByAgency(directiveId))) {
-            Agency agency = registry.get(code);
+        Set<String> codes = agenciesOf(directiveId, itemsByAgency(directiveId));
+        Map<String, Agency> agencies = registry.byCodes(codes);
+        for (String code : codes) {
+            Agency agency = known(agencies, code);
             outbox.enqueue(MailRequest.of(MailEvent.DIRECTIVE_REVOKED, "directive-revoked:" + directiveId + ":" + code)
                     .to(agency.email(), agency.name())
                     .subject("[Thu hồi văn bản] Số " + directive.number() + " – " + directive.subject())
@@ -296,6 +302,15 @@ public class NotificationService {
         Set<String> agencies = new LinkedHashSet<>(registry.expand(directives.recipients(directiveId)));
         agencies.addAll(itemsByAgency.keySet());
         return agencies;
+    }
+
+    /** As {@link AgencyRegistry#get}: an agency the registry no longer has is an error, not a silent skip. */
+    private static Agency known(Map<String, Agency> agencies, String code) {
+        Agency agency = agencies.get(code);
+        if (agency == null) {
+            throw new UnknownAgencyException(code);
+        }
+        return agency;
     }
 
     private static String textOrEmpty(String text) {

@@ -47,10 +47,6 @@ class Outbox {
             log.debug("Event {} switched off: {} not written", mail.event.key(), mail.dedupKey);
             return;
         }
-        if (notifications.exists(mail.dedupKey)) {
-            log.debug("Email {} already in the outbox", mail.dedupKey);
-            return;
-        }
         mail.subject = oneLine(mail.subject);
         mail.model.put("subject", mail.subject);
         mail.model.put("issuingBody", properties.issuingBody());
@@ -59,11 +55,12 @@ class Outbox {
         mail.model.put("linkToTask", mail.taskId != null);
         String model = MailModel.encode(mail.model);
         boolean hasAddress = mail.address != null && !mail.address.isBlank();
-        if (!hasAddress) {
+        if (!notifications.insertUnlessExists(mail, hasAddress ? mail.address.strip() : "", model,
+                hasAddress ? NotificationStatus.PENDING : NotificationStatus.NO_ADDRESS, clocks.now())) {
+            log.debug("Email {} already in the outbox", mail.dedupKey);
+        } else if (!hasAddress) {
             log.warn("No email address for {} ({}): kept as NO_ADDRESS", mail.recipientName, mail.dedupKey);
         }
-        notifications.insert(mail, hasAddress ? mail.address.strip() : "", model,
-                hasAddress ? NotificationStatus.PENDING : NotificationStatus.NO_ADDRESS, clocks.now());
     }
 
     /** Subjects come partly from users: one line (no header injection), within the column. */

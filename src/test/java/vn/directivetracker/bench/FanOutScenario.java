@@ -48,7 +48,7 @@ final class FanOutScenario {
             long start = System.nanoTime();
             letters.issue(id);
             ours.add(Poll.secondsUntilCount(start, Duration.ofMinutes(5), "assignments of letter " + id, N,
-                    () -> letters.ready(List.of(id), false)));
+                    () -> letters.ready(List.of(id), false, N)));
             db.awaitQuiet(Duration.ofMinutes(5));
 
             String parent = bare.startParent();
@@ -84,7 +84,7 @@ final class FanOutScenario {
         bulkDirectives.forEach(letters::issue);
         int expected = count * N;
         double ours = Poll.secondsUntilCount(start, Duration.ofMinutes(60), "assignments with task, watch and notice", expected,
-                () -> letters.ready(bulkDirectives, true));
+                () -> letters.ready(bulkDirectives, true, expected));
         db.awaitQuiet(Duration.ofMinutes(10));
         oursRowsPerAssignment = Database.rowsPer(before, db.rowCounts(), expected);
 

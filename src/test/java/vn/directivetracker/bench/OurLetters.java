@@ -73,9 +73,19 @@ final class OurLetters {
     /**
      * Assignments of these directives that have an open task and their notice ("Giao nhiệm vụ") in the
      * outbox, and with {@code withWatch} also a timer job other than the acknowledgement reminder
-     * (the deadline watch).
+     * (the deadline watch); while fewer than {@code expected} are bound to their process, that number.
      */
-    int ready(List<Long> directiveIds, boolean withWatch) {
+    int ready(List<Long> directiveIds, boolean withWatch, int expected) {
+        // First the cheap count (index on directive_id): assignments bound to their process. A child
+        // binds its assignment in the transaction that creates its task, notice and timers, so fewer
+        // bound means fewer ready, and the full check below — which scans the outbox, ~30–60 ms of
+        // the same 2 cores at 17,000 assignments — runs only once all are bound. The stop condition
+        // is the full check's, unchanged (bench/METHOD.md).
+        int bound = jdbc.sql("select count(*) from assignment where directive_id in (:ids) and process_instance_id is not null")
+                .param("ids", directiveIds).query(Integer.class).single();
+        if (bound < expected) {
+            return bound;
+        }
         String watch = withWatch ? """
                  and exists (select 1 from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
                              where j.process_instance_id_ = a.process_instance_id and j.type_ = 'timer'
