@@ -6,6 +6,7 @@ public final class AgencyAssignmentProcess {
     public static final String KEY = "agency-assignment";
 
     public static final class Elements {
+        public static final String ASSIGNMENT_RECEIVED = "AssignmentReceived";
         public static final String NOTIFY_AGENCY = "NotifyAgency";
         public static final String ACKNOWLEDGE_RECEIPT = "AcknowledgeReceipt";
         public static final String REPORT_PROGRESS = "ReportProgress";
@@ -19,6 +20,7 @@ public final class AgencyAssignmentProcess {
         public static final String ACKNOWLEDGE_OVERDUE = "AcknowledgeOverdue";
         public static final String SEND_ACKNOWLEDGE_REMINDER = "SendAcknowledgeReminder";
         public static final String DEADLINE_WATCH = "DeadlineWatch";
+        public static final String WATCH_STARTED = "WatchStarted";
         public static final String DUE_SOON = "DueSoon";
         public static final String SEND_DUE_SOON_REMINDER = "SendDueSoonReminder";
         public static final String DEADLINE_REACHED = "DeadlineReached";
@@ -28,6 +30,7 @@ public final class AgencyAssignmentProcess {
         public static final String APPLY_LEADER_EXTENSION = "ApplyLeaderExtension";
         public static final String REASSIGN_ASSIGNMENT = "ReassignAssignment";
         public static final String SEND_FORMAL_REMINDER = "SendFormalReminder";
+        public static final String PERIOD_END_GATEWAY = "PeriodEndGateway";
         public static final String PERIOD_ENDED = "PeriodEnded";
         public static final String CLOSE_ONGOING_ASSIGNMENT = "CloseOngoingAssignment";
         public static final String NOTHING_TO_WATCH = "NothingToWatch";

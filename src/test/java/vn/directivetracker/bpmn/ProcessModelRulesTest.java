@@ -1,6 +1,7 @@
 package vn.directivetracker.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +15,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -27,6 +30,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * BPMN is code: every model in bpmn/ follows the project's rules — diagram for every element
  * (Modeler and Cockpit can draw it), Vietnamese names, stable English ids, history time to live,
  * async service tasks with a retry cycle behind a delegate bean (except those that only write the
- * outbox), and forms that exist.
+ * outbox), forms that exist, and conditional flows out of an activity only in complementary pairs.
  */
 class ProcessModelRulesTest {
 
@@ -99,6 +103,75 @@ class ProcessModelRulesTest {
         String names = String.join(" ", model.getModelElementsByType(FlowNode.class).stream()
                 .map(FlowNode::getName).filter(n -> n != null).toList());
         assertThat(names).containsPattern("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]");
+    }
+
+    /**
+     * Conditional flows out of an activity (drawn with the small diamond) instead of a fork and a
+     * choice behind it save their activity instances, which matters where a fan-out creates many
+     * instances in one transaction (issue 11: {@code NotifyAgency} of agency-assignment, ADR 8
+     * addendum). The activity then takes every unconditional flow and every flow whose condition
+     * holds, so they are allowed only where that is as clear as the gateways were: out of an activity
+     * (not an event), named, and in complementary pairs {@code ${e}} / {@code ${!e}} — exactly one flow
+     * of each pair is taken, so the activity never leaves on neither (an engine error if it had no
+     * other flow, a silently lost branch if it had) nor on both (two watches of one assignment).
+     * Anything subtler stays a gateway.
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void conditionalFlowsOutOfActivitiesComeInComplementaryPairs(Path file) {
+        assertConditionalFlowsOutOfActivitiesAreComplementary(read(file));
+    }
+
+    /** The rule above can fail: a lone condition, and one whose complement is not its negation. */
+    @Test
+    void conditionalFlowsWithoutTheirComplementAreRefused() {
+        assertThatThrownBy(() -> assertConditionalFlowsOutOfActivitiesAreComplementary(workLeaving("${due}", null)))
+                .hasMessageContaining("complement of WhenDue");
+        assertThatThrownBy(() -> assertConditionalFlowsOutOfActivitiesAreComplementary(workLeaving("${due}", "${late}")))
+                .hasMessageContaining("complement of WhenDue");
+        assertConditionalFlowsOutOfActivitiesAreComplementary(workLeaving("${due}", "${!due}"));
+        assertConditionalFlowsOutOfActivitiesAreComplementary(workLeaving("${due && late}", "${!(due && late)}"));
+    }
+
+    /** A task leaving on flow {@code WhenDue} (condition {@code ${due}}) and on {@code Other} (unconditional if null). */
+    private static BpmnModelInstance workLeaving(String due, String other) {
+        var work = Bpmn.createExecutableProcess("work").startEvent("Start").serviceTask("Work").camundaDelegateExpression("${work}");
+        work.sequenceFlowId("WhenDue").condition("Có hạn", due).endEvent("Watched");
+        var otherFlow = work.moveToActivity("Work").sequenceFlowId("Other");
+        if (other != null) {
+            otherFlow.condition("Khác", other);
+        }
+        otherFlow.endEvent("Done");
+        return work.done();
+    }
+
+    static void assertConditionalFlowsOutOfActivitiesAreComplementary(BpmnModelInstance model) {
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            if (flow.getConditionExpression() == null || flow.getSource() instanceof Gateway) {
+                continue;
+            }
+            assertThat(flow.getSource()).as(flow.getId() + " leaves an activity").isInstanceOf(Activity.class);
+            assertThat(flow.getName()).as("name of " + flow.getId()).isNotBlank();
+            List<String> otherConditions = flow.getSource().getOutgoing().stream()
+                    .filter(other -> other != flow && other.getConditionExpression() != null)
+                    .map(other -> other.getConditionExpression().getTextContent().strip()).toList();
+            assertThat(otherConditions).as("complement of " + flow.getId())
+                    .containsOnlyOnce(complement(flow.getConditionExpression().getTextContent().strip()));
+        }
+    }
+
+    /** {@code ${e}} ↔ {@code ${!e}} for a single term e (a variable or a bean call), else {@code ${!(e)}}. */
+    private static String complement(String condition) {
+        assertThat(condition).as("condition").matches("\\$\\{.+\\}");
+        String e = condition.substring(2, condition.length() - 1).strip();
+        String term = "[A-Za-z_][\\w.]*(\\([\\w, ]*\\))?";
+        if (e.matches("!" + term)) {
+            return "${" + e.substring(1) + "}";
+        }
+        if (e.startsWith("!(") && e.endsWith(")")) {
+            return "${" + e.substring(2, e.length() - 1) + "}";
+        }
+        return e.matches(term) ? "${!" + e + "}" : "${!(" + e + ")}";
     }
 
     @ParameterizedTest
