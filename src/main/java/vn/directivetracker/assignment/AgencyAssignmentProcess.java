@@ -1,5 +1,7 @@
 package vn.directivetracker.assignment;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 /** Process {@code agency-assignment} (bpmn/agency-assignment.bpmn): its key, element ids and variables. */
 public final class AgencyAssignmentProcess {
 
@@ -39,8 +41,10 @@ public final class AgencyAssignmentProcess {
     }
 
     public static final class Variables {
+        /** Not a variable of this process since ADR 27: the parent's element variable, see {@link #passedAssignmentId}. */
         public static final String ASSIGNMENT_ID = "assignmentId";
-        // Context shown in the forms (and the new-task email), set once when the assignment starts.
+        // Context shown in the forms (and the new-task email): form fields, no longer variables. Served
+        // from our tables when a form opens (AssignmentFormContext, ADR 27).
         public static final String AGENCY_NAME = "agencyName";
         public static final String DIRECTIVE_NUMBER = "directiveNumber";
         public static final String DIRECTIVE_SUBJECT = "directiveSubject";
@@ -81,12 +85,39 @@ public final class AgencyAssignmentProcess {
     public static final String ACCEPT = "ACCEPT";
 
     /**
-     * The id the parent passed in when it started this instance; read only by the start listener,
-     * which binds the instance to the assignment's row. From then on every delegate and listener
-     * asks {@link AssignmentOfProcess} (by process instance id), never this variable.
+     * The assignment this instance was started for, read only by the start listener, which binds the
+     * instance to the assignment's row; from then on every delegate, listener, form and email asks
+     * {@link AssignmentOfProcess} (by process instance id), never a variable.
+     *
+     * <p>It is the element variable of the parent's multi-instance call activity, local to the inner
+     * instance that started this one ({@code directive-execution}'s fan-out sets it, and an agency added
+     * by an amendment gets a chunk whose inner multi-instance sets it the same way, {@code ExecutionFanOut}).
+     * Read through the super execution's scopes, so the nearest {@code assignmentId} is that inner
+     * instance's: no outer scope of the parent has one. The child no longer gets a copy of it (ADR 27:
+     * one variable and one history row fewer per child). Reading it here is safe:
+     * it is read once, while the call activity starts the child, in the server's transaction, before
+     * any user task of the child (or a later one of the parent) exists, so no user request can have
+     * written it — the parent's inner instance has no task and the engine REST guard refuses variable
+     * writes outside a form's declared fields (ADR 12). And binding refuses an assignment already bound
+     * to another instance ({@link AssignmentRepository#setProcessInstance}), so no id could move another
+     * instance's work here.
+     *
+     * <p>The instance's own variable is the fallback only when no super execution has one: a
+     * {@code directive-execution} deployed before ADR 27 still copies the id in ({@code camunda:in}),
+     * next to its element variable, and an instance started without a parent (operations, tests) is
+     * given it as a start variable.
      */
-    static long passedAssignmentId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-        return ((Number) scope.getVariable(Variables.ASSIGNMENT_ID)).longValue();
+    static long passedAssignmentId(DelegateExecution execution) {
+        DelegateExecution parent = execution.getSuperExecution();
+        Object id = parent == null ? null : parent.getVariable(Variables.ASSIGNMENT_ID);
+        if (id == null) {
+            id = execution.getVariable(Variables.ASSIGNMENT_ID);
+        }
+        if (!(id instanceof Number number)) {
+            throw new IllegalStateException("Quy trình " + execution.getProcessInstanceId()
+                    + " được khởi động không kèm nhiệm vụ nào (" + id + ")");
+        }
+        return number.longValue();
     }
 
     private AgencyAssignmentProcess() {}

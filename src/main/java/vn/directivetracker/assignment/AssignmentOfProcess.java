@@ -8,7 +8,8 @@ import vn.directivetracker.directive.DirectiveRepository;
 
 /**
  * Which assignment, agency and groups an {@code agency-assignment} instance is about, from our own
- * table by process instance id (DESIGN §6): the variables the forms show are never read back. Named
+ * table by process instance id (DESIGN §6), never from a variable (what the forms show is served from
+ * our tables too, {@link AssignmentFormContext}). Named
  * {@code assignmentOf} for the BPMN expressions (candidate groups, timers, due dates, whether the
  * watch branch has a deadline to watch).
  */

@@ -13,7 +13,8 @@ import vn.directivetracker.common.Decisions;
 /**
  * Delegates and listeners of {@code agency-assignment}: thin adapters to {@link AssignmentService}.
  * Which assignment comes from {@link AssignmentOfProcess} (our table, by process instance id); only
- * the fields the task's form declares are read from the variables (ADR 12). Listeners run in the transaction that completes the task, so a
+ * the fields the task's form declares are read from the variables (ADR 12), and what the forms display
+ * is served from our tables too ({@link AssignmentFormContext}, ADR 27). Listeners run in the transaction that completes the task, so a
  * rejected input (e.g. a return without a reason) fails the completion and changes nothing.
  */
 @Configuration
@@ -27,10 +28,11 @@ class AssignmentProcessBeans {
 
     @Bean
     ExecutionListener loadAssignmentContext(AssignmentService assignments) {
-        // The parent passed the id in a moment ago (no user could have written it yet); binding it to
-        // this instance once is what every later step looks the assignment up by.
-        return execution -> execution.setVariables(assignments.start(
-                AgencyAssignmentProcess.passedAssignmentId(execution), execution.getProcessInstanceId()));
+        // The parent's fan-out names the assignment a moment ago, in this transaction (why that is safe:
+        // passedAssignmentId). Binding it to this instance once is what every later step, form and email
+        // looks the assignment up by; no variable is set (ADR 27).
+        return execution -> assignments.bind(
+                AgencyAssignmentProcess.passedAssignmentId(execution), execution.getProcessInstanceId());
     }
 
     @Bean

@@ -1,22 +1,14 @@
 package vn.directivetracker.assignment;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import vn.directivetracker.agency.Agency;
-import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.common.Clocks;
-import vn.directivetracker.directive.Directive;
 import vn.directivetracker.directive.DirectiveItem;
 import vn.directivetracker.directive.DirectiveRepository;
-import vn.directivetracker.directive.DirectiveService;
 import vn.directivetracker.directive.DirectiveEventType;
 import vn.directivetracker.common.VnFormats;
-
-import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*;
 
 /** What happens to one assignment as its agency works on it; called from the process, in its transaction. */
 @Service
@@ -24,18 +16,14 @@ public class AssignmentService {
 
 
     private final AssignmentRepository assignments;
-    private final DirectiveService directiveService;
     private final DirectiveRepository directives;
-    private final AgencyRegistry registry;
     private final Clocks clocks;
     private final ApplicationEventPublisher events;
 
-    public AssignmentService(AssignmentRepository assignments, DirectiveService directiveService,
-            DirectiveRepository directives, AgencyRegistry registry, Clocks clocks, ApplicationEventPublisher events) {
+    public AssignmentService(AssignmentRepository assignments, DirectiveRepository directives, Clocks clocks,
+            ApplicationEventPublisher events) {
         this.assignments = assignments;
-        this.directiveService = directiveService;
         this.directives = directives;
-        this.registry = registry;
         this.clocks = clocks;
         this.events = events;
     }
@@ -57,27 +45,14 @@ public class AssignmentService {
     }
 
     /**
-     * Binds the assignment to its process instance and returns the variables its forms (and the
-     * new-task email) show: what it is about. Who does it, and whether it has a deadline, the process
-     * asks {@link AssignmentOfProcess} (ADR 12, ADR 17: no variable that nothing displays).
+     * Binds the assignment to its process instance: from then on every step, form and email finds
+     * the assignment by process instance id ({@link AssignmentOfProcess}, {@link AssignmentFormContext}).
+     * Refuses an assignment already bound to another instance. No variable is set: what the forms
+     * show comes from our tables when a form opens (ADR 27), who does the work and whether it has a
+     * deadline the process asks {@link AssignmentOfProcess} (ADR 12, ADR 17).
      */
-    public Map<String, Object> start(long assignmentId, String processInstanceId) {
-        Assignment assignment = assignments.get(assignmentId);
+    public void bind(long assignmentId, String processInstanceId) {
         assignments.setProcessInstance(assignmentId, processInstanceId);
-        Directive directive = directiveService.get(assignment.directiveId());
-        // One row by id: the child's start ran once per assignment and read every item of the letter
-        // with its responsible agencies (~6 % of a fan-out job's CPU, profile in ADR 23's addendum).
-        DirectiveItem.Heading item = itemHeading(assignment);
-        Agency agency = registry.get(assignment.agencyCode());
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(AGENCY_NAME, agency.name());
-        variables.put(DIRECTIVE_NUMBER, directive.number());
-        variables.put(DIRECTIVE_SUBJECT, directive.subject());
-        variables.put(ITEM_ORDINAL, item.label());
-        variables.put(ITEM_CONTENT, item.content());
-        variables.put(ROLE_LABEL, assignment.role().label());
-        variables.put(DEADLINE_LABEL, deadlineLabel(assignment));
-        return variables;
     }
 
     /** The assignment's item as its emails show it: one row by id, not every item of the directive (ADR 25). */

@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves an open assignment's deadline and makes its process follow: the forms show the new date
- * and the deadline watch restarts, so every reminder and escalation timer is computed again.
+ * Moves an open assignment's deadline and makes its process follow: the deadline watch restarts, so
+ * every reminder and escalation timer is computed again, and open tasks get the new due date. The
+ * forms show the new date by themselves: they read it from our table when opened (ADR 27).
  */
 @Component
 public class DeadlineChanges {
@@ -43,15 +44,13 @@ public class DeadlineChanges {
         restartWatch(assignments.get(assignmentId));
     }
 
-    /** For a deadline already stored: refresh the label and interrupt the watch of the assignment's process. */
+    /** For a deadline already stored: refresh the tasks' due dates and interrupt the watch of the assignment's process. */
     public void restartWatch(Assignment assignment) {
         String processInstanceId = assignment.processInstanceId();
         if (processInstanceId == null
                 || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
             return;
         }
-        runtimeService.setVariable(processInstanceId, AgencyAssignmentProcess.Variables.DEADLINE_LABEL,
-                AssignmentService.deadlineLabel(assignment));
         refreshTaskDueDates(assignment);
         runtimeService.createMessageCorrelation(AgencyAssignmentProcess.MESSAGE_DEADLINE_CHANGED)
                 .processInstanceId(processInstanceId)

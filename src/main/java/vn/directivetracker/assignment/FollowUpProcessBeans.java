@@ -80,7 +80,6 @@ class FollowUpProcessBeans {
             long id = assignmentOf.id(execution);
             followUps.extendByLeader(id, (String) execution.getVariable(LEADER_NEW_DEADLINE),
                     (String) execution.getVariable(LEADER_COMMENT), actor.userId());
-            execution.setVariable(DEADLINE_LABEL, AssignmentService.deadlineLabel(assignments.get(id)));
             deadlineChanges.refreshTaskDueDates(assignments.get(id));
         };
     }
@@ -94,8 +93,6 @@ class FollowUpProcessBeans {
                     (String) execution.getVariable(LEADER_NEW_DEADLINE), (String) execution.getVariable(LEADER_COMMENT));
             Assignment assignment = assignments.get(id);
             Agency agency = registry.get(assignment.agencyCode());
-            execution.setVariable(AGENCY_NAME, agency.name());
-            execution.setVariable(DEADLINE_LABEL, AssignmentService.deadlineLabel(assignment));
             String businessKey = execution.getProcessBusinessKey();
             execution.setProcessBusinessKey(businessKey.substring(0, businessKey.lastIndexOf('/') + 1) + agency.code());
             openTasks.handOver(execution.getProcessInstanceId(), previous, agency);

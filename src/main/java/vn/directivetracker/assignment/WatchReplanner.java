@@ -4,9 +4,9 @@ import static vn.directivetracker.assignment.AgencyAssignmentProcess.Elements.*;
 
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +27,16 @@ public class WatchReplanner {
     private static final Logger log = LoggerFactory.getLogger(WatchReplanner.class);
 
     private final ManagementService managementService;
-    private final RuntimeService runtimeService;
+    private final AssignmentRepository assignments;
     private final SystemActions systemActions;
     /** Timer element → how its due date is computed; the period-end timer counts calendar days and stays. */
     private final Map<String, Function<Object, Date>> timers;
 
-    public WatchReplanner(ManagementService managementService, RuntimeService runtimeService, AssignmentDeadlines deadlines,
+    public WatchReplanner(ManagementService managementService, AssignmentRepository assignments, AssignmentDeadlines deadlines,
             SystemActions systemActions) {
         this.systemActions = systemActions;
         this.managementService = managementService;
-        this.runtimeService = runtimeService;
+        this.assignments = assignments;
         this.timers = Map.of(
                 ACKNOWLEDGE_OVERDUE, deadlines::acknowledgeReminderAt,
                 DUE_SOON, deadlines::dueSoonAt,
@@ -57,8 +57,13 @@ public class WatchReplanner {
         for (Map.Entry<String, Function<Object, Date>> timer : timers.entrySet()) {
             for (Job job : managementService.createJobQuery().timers().processDefinitionKey(AgencyAssignmentProcess.KEY)
                     .activityId(timer.getKey()).list()) {
-                Object assignmentId = runtimeService.getVariable(job.getExecutionId(), AgencyAssignmentProcess.Variables.ASSIGNMENT_ID);
-                Date due = timer.getValue().apply(assignmentId);
+                // The assignment bound to the timer's process instance, as the timer expression itself
+                // asks (AssignmentOfProcess); the child has no assignmentId variable since ADR 27.
+                Optional<Long> assignmentId = assignments.idOfProcessInstance(job.getProcessInstanceId());
+                if (assignmentId.isEmpty()) {
+                    continue;
+                }
+                Date due = timer.getValue().apply(assignmentId.get());
                 if (!due.equals(job.getDuedate())) {
                     managementService.setJobDuedate(job.getId(), due);
                     moved++;

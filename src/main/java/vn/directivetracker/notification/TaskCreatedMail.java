@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.assignment.AssignmentFormContext;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.common.CurrentActor;
@@ -32,8 +33,12 @@ import vn.directivetracker.reporting.collection.ReportPeriodRepository;
 @Component
 class TaskCreatedMail implements TaskListener {
 
-    /** Process variables that the processes set for their forms; shown when present. */
-    private static final List<String> CONTEXT_VARIABLES = List.of("directiveNumber", "directiveSubject", "agencyName",
+    /**
+     * What the email shows about the work: for an {@code agency-assignment} task from our tables
+     * ({@link AssignmentFormContext}, the values its form shows, ADR 27); for the other processes from
+     * the variables they set for their forms, when present.
+     */
+    private static final List<String> CONTEXT_FIELDS = List.of("directiveNumber", "directiveSubject", "agencyName",
             "itemOrdinal", "itemContent", "deadlineLabel");
 
     /**
@@ -49,9 +54,12 @@ class TaskCreatedMail implements TaskListener {
     private final AssignmentRepository assignments;
     private final DirectiveRepository directives;
     private final ReportPeriodRepository reportPeriods;
+    private final AssignmentFormContext formContext;
 
     TaskCreatedMail(Outbox outbox, Recipients recipients, CurrentActor actor, MailSettings settings, Clocks clocks,
-            AssignmentRepository assignments, DirectiveRepository directives, ReportPeriodRepository reportPeriods) {
+            AssignmentRepository assignments, DirectiveRepository directives, ReportPeriodRepository reportPeriods,
+            AssignmentFormContext formContext) {
+        this.formContext = formContext;
         this.assignments = assignments;
         this.reportPeriods = reportPeriods;
         this.directives = directives;
@@ -68,12 +76,13 @@ class TaskCreatedMail implements TaskListener {
                 || settings.taskCreated().excludeTasks().contains(task.getTaskDefinitionKey())) {
             return;
         }
-        Map<String, Object> model = model(task);
-        String subject = subject(task, model);
         // Which records the email is about, from our tables by process instance (DESIGN §6): never
         // from the task's variables, which the task's own user could have written.
         String processInstanceId = task.getProcessInstanceId();
-        AssignmentRepository.ProcessRef assignment = assignments.refOfProcessInstance(processInstanceId).orElse(null);
+        AssignmentRepository.ProcessRef assignment = processInstanceId == null ? null
+                : assignments.refOfProcessInstance(processInstanceId).orElse(null);
+        Map<String, Object> model = model(task, assignment);
+        String subject = subject(task, model);
         Long assignmentId = assignment == null ? null : assignment.assignmentId();
         Long directiveId = assignment != null ? Long.valueOf(assignment.directiveId())
                 : directives.idOfProcessInstance(processInstanceId)
@@ -127,7 +136,7 @@ class TaskCreatedMail implements TaskListener {
         return List.copyOf(people.values());
     }
 
-    private Map<String, Object> model(DelegateTask task) {
+    private Map<String, Object> model(DelegateTask task, AssignmentRepository.ProcessRef assignment) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("taskName", task.getName() == null ? task.getTaskDefinitionKey() : task.getName());
         String definition = task.getProcessDefinitionId();
@@ -135,8 +144,9 @@ class TaskCreatedMail implements TaskListener {
                 : processNames.computeIfAbsent(definition, id -> processName(task)));
         model.put("dueDate", task.getDueDate() == null ? ""
                 : VnFormats.DATE.format(task.getDueDate().toInstant().atZone(clocks.zone())));
-        for (String name : CONTEXT_VARIABLES) {
-            Object value = task.getVariable(name);
+        Map<String, String> context = assignment == null ? null : formContext.of(assignment.assignmentId());
+        for (String name : CONTEXT_FIELDS) {
+            Object value = context != null ? context.get(name) : task.getVariable(name);
             model.put(name, value == null ? "" : value.toString());
         }
         return model;

@@ -68,6 +68,11 @@ class RevokeAwareTaskQueryTest extends IntegrationTest {
     @Test
     void everyUserSeesExactlyTheTasksCamundasJoinShows() {
         submitAndIssue(DirectiveFixtures.smallDirective("Kiểm tra thu hồi quyền: hai đơn vị", List.of("SNGV", "STC"), List.of()));
+        // Children get no display variables since ADR 27; instances started before it still carry them,
+        // which the variable queries below join on (and a user could forge one): give these that variable.
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(AgencyAssignmentProcess.KEY).list()
+                .forEach(child -> runtimeService.setVariable(child.getId(), AgencyAssignmentProcess.Variables.DIRECTIVE_SUBJECT,
+                        "Kiểm tra thu hồi quyền: hai đơn vị"));
         assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count())
                 .as("no REVOKE rows, so 'never' answers with Camunda's join everywhere").isZero();
 
@@ -95,7 +100,7 @@ class RevokeAwareTaskQueryTest extends IntegrationTest {
         assertThat(restTaskIds("cbsngv", "candidateGroups=SNGV,STC")).isEqualTo(joinSngv);
         assertThat(restTaskIds("cbsngv", "candidateGroup=STC")).isEmpty();
         assertThat(restTaskIds("cbsngv", "assignee=cbstc")).isEmpty();
-        assertThat(restTaskIds("cbsngv", "candidateGroup=SNGV&processVariables=directiveSubject_like_Ki%")).isSubsetOf(joinSngv);
+        assertThat(restTaskIds("cbsngv", "candidateGroup=SNGV&processVariables=directiveSubject_like_Ki%")).isNotEmpty().isSubsetOf(joinSngv);
     }
 
     private List<String> restTaskIds(String user, String parameters) {

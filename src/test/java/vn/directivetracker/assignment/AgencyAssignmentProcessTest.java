@@ -132,4 +132,25 @@ class AgencyAssignmentProcessTest extends IntegrationTest {
         assertThat(pi).isWaitingAt(REPORT_PROGRESS);
         Assertions.assertThat(count("progress_report")).isEqualTo(reports);
     }
+
+    @Test
+    void aChildStartedWithoutAParentBindsTheAssignmentItsOwnVariableNames() {
+        // The fallback of passedAssignmentId: no super execution (or a parent deployed before ADR 27).
+        assignments.insertIfAbsent(assignment.directiveId(), assignment.itemId(), "SCT",
+                vn.directivetracker.directive.ResponsibleRole.COORDINATING, null, java.time.LocalDateTime.now());
+        Assignment added = assignments.getByItemAndAgency(assignment.itemId(), "SCT");
+        ProcessInstance child = runtimeService.startProcessInstanceByKey(AgencyAssignmentProcess.KEY, Map.of(ASSIGNMENT_ID, added.id()));
+        Assertions.assertThat(assignments.get(added.id()).processInstanceId()).isEqualTo(child.getId());
+        assertThat(task(child.getId(), ACKNOWLEDGE_RECEIPT)).hasCandidateGroup("SCT");
+    }
+
+    @Test
+    void aChildCannotTakeOverAnAssignmentAlreadyBoundToAnotherInstance() {
+        long children = runtimeService.createProcessInstanceQuery().processDefinitionKey(AgencyAssignmentProcess.KEY).count();
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AgencyAssignmentProcess.KEY,
+                Map.of(ASSIGNMENT_ID, assignment.id()))).hasMessageContaining("đã gắn với một quy trình khác");
+        Assertions.assertThat(assignments.get(assignment.id()).processInstanceId()).isEqualTo(pi.getId());
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AgencyAssignmentProcess.KEY).count())
+                .isEqualTo(children);
+    }
 }

@@ -35,6 +35,7 @@ class DeadlineFollowUpTest extends IntegrationTest {
     static final LocalDate DEADLINE = LocalDate.of(2026, 12, 18);
 
     @Autowired AssignmentRepository assignments;
+    @Autowired AssignmentFormContext formContext;
 
     Assignment assignment;
     ProcessInstance pi;
@@ -159,7 +160,9 @@ class DeadlineFollowUpTest extends IntegrationTest {
         Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(LocalDate.of(2027, 1, 15));
         assertThat(pi).isWaitingAt(DUE_SOON, REPORT_PROGRESS);
         Assertions.assertThat(timerDueDates()).containsExactly(at(2027, 1, 12, 8));
-        Assertions.assertThat(runtimeService.getVariable(pi.getId(), DEADLINE_LABEL)).isEqualTo("15/01/2027");
+        // The forms show the new deadline from our table (ADR 27); no variable carries a copy.
+        Assertions.assertThat(formContext.ofProcessInstance(pi.getId()).orElseThrow()).containsEntry(DEADLINE_LABEL, "15/01/2027");
+        Assertions.assertThat(runtimeService.getVariable(pi.getId(), DEADLINE_LABEL)).isNull();
         Assertions.assertThat(task(pi.getId(), REPORT_PROGRESS).getDueDate())
                 .isEqualTo(Date.from(LocalDate.of(2027, 1, 15).atTime(23, 59).atZone(VIETNAM).toInstant()));
     }
@@ -174,6 +177,8 @@ class DeadlineFollowUpTest extends IntegrationTest {
         Assertions.assertThat(moved.agencyCode()).isEqualTo("STC");
         Assertions.assertThat(moved.reassignedFrom()).isEqualTo("SNGV");
         Assertions.assertThat(moved.deadline()).isEqualTo(LocalDate.of(2027, 1, 29));
+        Assertions.assertThat(formContext.ofProcessInstance(pi.getId()).orElseThrow())
+                .containsEntry(AGENCY_NAME, "Sở Tài chính").containsEntry(DEADLINE_LABEL, "29/01/2027");
         assertThat(task(pi.getId(), REPORT_PROGRESS)).hasCandidateGroup("STC");
         Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("SNGV").count()).isZero();
         Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()

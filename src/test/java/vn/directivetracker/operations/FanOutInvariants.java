@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What a finished fan-out must look like, read from the one database: for the given letters, every
  * assignment has exactly one running {@code agency-assignment} instance, exactly one open
  * acknowledgement task and exactly one assignment notice in the outbox, and no incident exists.
+ * A child is counted by where it runs (under the letter's {@code directive-execution}), the assignment
+ * it works by its binding: an extra child, bound or not, makes {@code children} exceed the assignments.
  */
 public record FanOutInvariants(long assignments, long children, long assignmentsWithChild, long ackTasks,
         long assignmentsWithAckTask, long notices, long incidents, long failedJobs) {
@@ -15,15 +17,18 @@ public record FanOutInvariants(long assignments, long children, long assignments
     public static FanOutInvariants read(JdbcClient db, List<Long> directives) {
         String ids = directives.stream().map(String::valueOf).collect(Collectors.joining(","));
         String ofLetters = "(select id from assignment where directive_id in (" + ids + "))";
-        long[] children = pair(db, """
-                select count(*), count(distinct v.LONG_) from ACT_RU_EXECUTION e
-                join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_
-                join ACT_RU_VARIABLE v on v.EXECUTION_ID_ = e.ID_ and v.NAME_ = 'assignmentId'
-                where e.ID_ = e.PROC_INST_ID_ and d.KEY_ = 'agency-assignment' and v.LONG_ in """ + ofLetters);
-        long[] tasks = pair(db, """
-                select count(*), count(distinct v.LONG_) from ACT_RU_TASK t
-                join ACT_RU_VARIABLE v on v.EXECUTION_ID_ = t.PROC_INST_ID_ and v.NAME_ = 'assignmentId'
-                where t.TASK_DEF_KEY_ = 'AcknowledgeReceipt' and v.LONG_ in """ + ofLetters);
+        // The children of these letters: agency-assignment instances under their directive-execution
+        // (the hierarchy's root); which assignment each works is its binding (assignment.process_instance_id),
+        // not a variable (the child has none since ADR 27).
+        String childrenOfLetters = """
+                select e.ID_ from ACT_RU_EXECUTION e join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_
+                where e.ID_ = e.PROC_INST_ID_ and d.KEY_ = 'agency-assignment' and e.ROOT_PROC_INST_ID_ in
+                (select execution_process_instance_id from directive where id in (""" + ids + "))";
+        long[] children = pair(db, "select (select count(*) from (" + childrenOfLetters + ") c), count(distinct a.id)"
+                + " from assignment a where a.directive_id in (" + ids + ") and a.process_instance_id in (" + childrenOfLetters + ")");
+        long[] tasks = pair(db, "select count(*), count(distinct a.id) from ACT_RU_TASK t"
+                + " left join assignment a on a.process_instance_id = t.PROC_INST_ID_ and a.directive_id in (" + ids + ")"
+                + " where t.TASK_DEF_KEY_ = 'AcknowledgeReceipt' and t.PROC_INST_ID_ in (" + childrenOfLetters + ")");
         return new FanOutInvariants(
                 one(db, "select count(*) from assignment where directive_id in (" + ids + ")"),
                 children[0], children[1], tasks[0], tasks[1],

@@ -33,6 +33,7 @@ import org.springframework.util.FileSystemUtils;
 import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.assignment.ProgressReport;
+import vn.directivetracker.directive.DirectiveService;
 import vn.directivetracker.support.DirectiveFixtures;
 import vn.directivetracker.support.HeadlessChromium;
 import vn.directivetracker.support.IntegrationTest;
@@ -59,9 +60,11 @@ class TasklistBrowserIT extends IntegrationTest {
 
     @LocalServerPort int port;
     @Autowired AssignmentRepository assignments;
+    @Autowired DirectiveService directives;
 
     private Assignment soNgoaiVu;
     private Assignment soTaiChinh;
+    private String directiveNumber;
     private WebDriver browser;
     private Path browserSession;
     private WebDriverWait wait;
@@ -74,6 +77,7 @@ class TasklistBrowserIT extends IntegrationTest {
         List<Assignment> all = assignments.ofDirective(directiveId);
         soNgoaiVu = all.stream().filter(a -> a.agencyCode().equals("SNGV")).findFirst().orElseThrow();
         soTaiChinh = all.stream().filter(a -> a.agencyCode().equals("STC")).findFirst().orElseThrow();
+        directiveNumber = directives.get(directiveId).number();
         // Start from an empty folder so the screenshots all belong to this run.
         FileSystemUtils.deleteRecursively(SCREENSHOTS);
         Files.createDirectories(SCREENSHOTS);
@@ -104,11 +108,17 @@ class TasklistBrowserIT extends IntegrationTest {
         waitForTaskInList(acknowledge);
         screenshot("cbsngv-task-list");
         assertThat(browser.findElements(taskLink(otherAgencyTask))).as("Sở Tài chính's task shown to cbsngv").isEmpty();
+        // A variable of the same name (as an older instance carries, or a forged one) does not change what the form shows.
+        runtimeService.setVariable(pi, DIRECTIVE_NUMBER, "GIẢ-MẠO");
         openTask(acknowledge);
         claimIfOffered();
         WebElement acknowledged = waitFor(ExpectedConditions.elementToBeClickable(formField("Field_acknowledged")),
                 "the checkbox 'Đơn vị đã nhận nhiệm vụ'");
         assertThat(formField("Field_directiveSubject").getAttribute("value")).isEqualTo(SUBJECT);
+        // Served from our tables when the form opens (ADR 27), over the variable set above.
+        assertThat(formField("Field_directiveNumber").getAttribute("value")).isEqualTo(directiveNumber).isNotBlank();
+        assertThat(formField("Field_roleLabel").getAttribute("value")).isEqualTo(soNgoaiVu.role().label());
+        assertThat(formField("Field_itemOrdinal").getAttribute("value")).isNotBlank();
         acknowledged.click();
         screenshot("cbsngv-acknowledge-form");
         completeTask(acknowledge);
