@@ -37,8 +37,11 @@ public record MailSettings(
                 .orElse(true);
     }
 
+    /** Compiled once: asked for every email written (issue 11 profile). */
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Za-z0-9]");
+
     private static String normalized(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        return NOT_ALPHANUMERIC.matcher(key).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /**

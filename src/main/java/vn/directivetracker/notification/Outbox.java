@@ -20,6 +20,8 @@ class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     /** Column size of notification.subject. */
     private static final int MAX_SUBJECT = 500;
+    /** Compiled once: {@code String.replaceAll} compiled it for every email (issue 11 profile). */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final NotificationRepository notifications;
     private final TasklistLinks links;
@@ -65,7 +67,7 @@ class Outbox {
 
     /** Subjects come partly from users: one line (no header injection), within the column. */
     private static String oneLine(String subject) {
-        String line = subject.replaceAll("\\s+", " ").strip();
+        String line = WHITESPACE.matcher(subject).replaceAll(" ").strip();
         return line.length() <= MAX_SUBJECT ? line : line.substring(0, MAX_SUBJECT - 1) + "…";
     }
 }
