@@ -39,6 +39,7 @@ class DeadlineFollowUpTest extends IntegrationTest {
     @Autowired AssignmentRepository assignments;
     @Autowired AssignmentFormContext formContext;
     @Autowired HistoryService historyService;
+    @Autowired DeadlineChanges deadlineChanges;
 
     Assignment assignment;
     ProcessInstance pi;
@@ -153,6 +154,26 @@ class DeadlineFollowUpTest extends IntegrationTest {
         assertThat(pi).isWaitingAt(ESCALATION_DUE, REPORT_PROGRESS);
         // 5 working days after the reminder of Friday 25/12: 1/1/2027 is a holiday, so Monday 4/1/2027.
         Assertions.assertThat(timerDueDates()).containsExactly(at(2027, 1, 4, 8));
+    }
+
+    /**
+     * A deadline moved while the leader's formal reminder waits for its job (asyncBefore: a transition
+     * instance, not an activity instance) restarts the watch without it: the job is cancelled with the
+     * rest of the watch, one DueSoon timer from the new deadline is left.
+     */
+    @Test
+    void aDeadlineMovedWhileALeaderDecisionWaitsForItsJobRestartsTheWatchWithoutIt() {
+        escalate();
+        complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd", Map.of(LEADER_DECISION, "REMIND", LEADER_COMMENT, "Khẩn trương"));
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(SEND_FORMAL_REMINDER)
+                .count()).isEqualTo(1);
+        deadlineChanges.move(assignment.id(), LocalDate.of(2027, 1, 15));
+        assertThat(pi).isWaitingAt(DUE_SOON, REPORT_PROGRESS);
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(DUE_SOON).list())
+                .extracting(Job::getDuedate).containsExactly(at(2027, 1, 12, 8));
+        executeJobs();
+        Assertions.assertThat(notifications("ASSIGNMENT_NOTICE")).isZero();
     }
 
     @Test
