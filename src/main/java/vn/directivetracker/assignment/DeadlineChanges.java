@@ -80,7 +80,8 @@ public class DeadlineChanges {
         }
         // The new token first: cancelling the old ones first could leave the caller's own execution the
         // last concurrent one, which the engine would then prune into the process instance while it is
-        // still executing (restartWatch is called from a delegate of this very instance).
+        // still executing (restartWatch is called from a delegate of this very instance; in the other order
+        // the coordinator's extension fails with "Execution ... has no current activity", DeadlineFollowUpTest).
         ProcessInstanceModificationBuilder modification = runtimeService.createProcessInstanceModification(processInstanceId)
                 .startBeforeActivity(Elements.DUE_SOON);
         if (cancelWatch(runtimeService.getActivityInstance(processInstanceId), modification) > 0) {
