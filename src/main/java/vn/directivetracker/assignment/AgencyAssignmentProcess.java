@@ -1,5 +1,6 @@
 package vn.directivetracker.assignment;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Process {@code agency-assignment} (bpmn/agency-assignment.bpmn): its key, element ids and variables. */
@@ -21,8 +22,6 @@ public final class AgencyAssignmentProcess {
         public static final String APPLY_EXTENSION_DECISION = "ApplyExtensionDecision";
         public static final String ACKNOWLEDGE_OVERDUE = "AcknowledgeOverdue";
         public static final String SEND_ACKNOWLEDGE_REMINDER = "SendAcknowledgeReminder";
-        public static final String DEADLINE_WATCH = "DeadlineWatch";
-        public static final String WATCH_STARTED = "WatchStarted";
         public static final String DUE_SOON = "DueSoon";
         public static final String SEND_DUE_SOON_REMINDER = "SendDueSoonReminder";
         public static final String DEADLINE_REACHED = "DeadlineReached";
@@ -32,6 +31,17 @@ public final class AgencyAssignmentProcess {
         public static final String APPLY_LEADER_EXTENSION = "ApplyLeaderExtension";
         public static final String REASSIGN_ASSIGNMENT = "ReassignAssignment";
         public static final String SEND_FORMAL_REMINDER = "SendFormalReminder";
+        public static final String ESCALATION_MERGE = "EscalationMerge";
+        public static final String LEADER_DECISION_GATEWAY = "LeaderDecisionGateway";
+        /**
+         * The deadline watch: every activity of the escalation ladder, from {@link #DUE_SOON} on. They sit
+         * on the process level (no subprocess since the ADR 8 addendum of 2026-12-02), so this list is
+         * what says which tokens {@link DeadlineChanges#restartWatch} cancels before it starts the watch
+         * again at {@link #DUE_SOON}.
+         */
+        public static final List<String> WATCH = List.of(DUE_SOON, SEND_DUE_SOON_REMINDER,
+                DEADLINE_REACHED, SEND_OVERDUE_NOTICE, ESCALATION_MERGE, ESCALATION_DUE, HANDLE_OVERDUE,
+                LEADER_DECISION_GATEWAY, APPLY_LEADER_EXTENSION, REASSIGN_ASSIGNMENT, SEND_FORMAL_REMINDER);
         public static final String PERIOD_END_GATEWAY = "PeriodEndGateway";
         public static final String PERIOD_ENDED = "PeriodEnded";
         public static final String CLOSE_ONGOING_ASSIGNMENT = "CloseOngoingAssignment";
@@ -75,7 +85,10 @@ public final class AgencyAssignmentProcess {
         private Variables() {}
     }
 
-    /** Interrupts the deadline watch so that its timers are created again from the new deadline. */
+    /**
+     * Interrupted the {@code DeadlineWatch} subprocess of versions deployed before the ADR 8 addendum of
+     * 2026-12-02; instances still running on such a version are restarted with it ({@link DeadlineChanges}).
+     */
     public static final String MESSAGE_DEADLINE_CHANGED = "DeadlineChanged";
 
     public static final String REJECT = "REJECT";

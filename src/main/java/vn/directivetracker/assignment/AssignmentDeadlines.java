@@ -12,7 +12,7 @@ import vn.directivetracker.directive.DirectiveRepository;
  * The due dates of the follow-up timers of {@code agency-assignment}, read by their {@code timeDate}
  * expressions ({@code ${assignmentDeadlines.dueSoonAt(assignmentId)}}). Each is computed from our
  * tables when the timer is created, so a changed deadline takes effect as soon as the watch restarts
- * (the {@code DeadlineChanged} message) — no old timer survives.
+ * ({@link DeadlineChanges#restartWatch}) — no old timer survives.
  */
 @Component("assignmentDeadlines")
 public class AssignmentDeadlines {

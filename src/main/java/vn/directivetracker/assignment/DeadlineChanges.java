@@ -2,10 +2,14 @@ package vn.directivetracker.assignment;
 
 import java.time.LocalDate;
 import java.util.Date;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.assignment.AgencyAssignmentProcess.Elements;
 
 /**
  * Moves an open assignment's deadline and makes its process follow: the deadline watch restarts, so
@@ -44,7 +48,19 @@ public class DeadlineChanges {
         restartWatch(assignments.get(assignmentId));
     }
 
-    /** For a deadline already stored: refresh the tasks' due dates and interrupt the watch of the assignment's process. */
+    /**
+     * For a deadline already stored: refresh the tasks' due dates and restart the assignment's watch at
+     * "Sắp đến hạn", in the caller's transaction.
+     *
+     * <p>ADR 8: the watch restarts from "Sắp đến hạn" whenever the deadline moves, so that no timer
+     * computed from the old deadline survives. The model used to draw that restart (the {@code DeadlineChanged}
+     * message boundary on the {@code DeadlineWatch} subprocess); since the watch sits on the process level
+     * (ADR 8 addendum of 2026-12-02: one scope execution, two activity instances and one event subscription
+     * fewer per fanned-out assignment) the model no longer draws it and this method does it, in one place:
+     * a process instance modification that cancels every token of the watch's activities and starts a new
+     * one before {@code DueSoon}. Instances still running on a version with the subprocess are restarted
+     * as before, by the message their boundary waits for.
+     */
     public void restartWatch(Assignment assignment) {
         String processInstanceId = assignment.processInstanceId();
         if (processInstanceId == null
@@ -52,8 +68,44 @@ public class DeadlineChanges {
             return;
         }
         refreshTaskDueDates(assignment);
-        runtimeService.createMessageCorrelation(AgencyAssignmentProcess.MESSAGE_DEADLINE_CHANGED)
-                .processInstanceId(processInstanceId)
-                .correlateAllWithResult();
+        if (runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventType("message").eventName(AgencyAssignmentProcess.MESSAGE_DEADLINE_CHANGED).count() > 0) {
+            runtimeService.createMessageCorrelation(AgencyAssignmentProcess.MESSAGE_DEADLINE_CHANGED)
+                    .processInstanceId(processInstanceId)
+                    .correlateAllWithResult();
+            return;
+        }
+        if (assignment.deadline() == null) {
+            return;
+        }
+        // The new token first: cancelling the old ones first could leave the caller's own execution the
+        // last concurrent one, which the engine would then prune into the process instance while it is
+        // still executing (restartWatch is called from a delegate of this very instance; in the other order
+        // the coordinator's extension fails with "Execution ... has no current activity", DeadlineFollowUpTest).
+        ProcessInstanceModificationBuilder modification = runtimeService.createProcessInstanceModification(processInstanceId)
+                .startBeforeActivity(Elements.DUE_SOON);
+        if (cancelWatch(runtimeService.getActivityInstance(processInstanceId), modification) > 0) {
+            modification.execute();
+        } // else no watch runs (an ongoing item): nothing to restart
+    }
+
+    /** Adds a cancellation of every watch token under {@code instance}: activity instances and asyncBefore jobs. */
+    private static int cancelWatch(ActivityInstance instance, ProcessInstanceModificationBuilder modification) {
+        int cancelled = 0;
+        for (TransitionInstance transition : instance.getChildTransitionInstances()) {
+            if (Elements.WATCH.contains(transition.getActivityId())) {
+                modification.cancelTransitionInstance(transition.getId());
+                cancelled++;
+            }
+        }
+        for (ActivityInstance child : instance.getChildActivityInstances()) {
+            if (Elements.WATCH.contains(child.getActivityId())) {
+                modification.cancelActivityInstance(child.getId());
+                cancelled++;
+            } else {
+                cancelled += cancelWatch(child, modification);
+            }
+        }
+        return cancelled;
     }
 }

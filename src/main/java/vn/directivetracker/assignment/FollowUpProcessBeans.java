@@ -53,8 +53,9 @@ class FollowUpProcessBeans {
             long id = assignmentOf.id(execution);
             execution.setVariable(REQUEST_EXTENSION, false);
             if (followUps.applyExtensionDecision(id)) {
-                // The watch branch waits on timers computed from the old deadline: interrupt it so
-                // that it starts again from the new one. No old timer survives the interruption.
+                // The watch branch waits on timers computed from the old deadline: restart it so that
+                // it starts again from the new one (a modification of this very instance, from its own
+                // job). No old timer survives.
                 deadlineChanges.restartWatch(assignments.get(id));
             }
         };
@@ -80,6 +81,8 @@ class FollowUpProcessBeans {
             long id = assignmentOf.id(execution);
             followUps.extendByLeader(id, (String) execution.getVariable(LEADER_NEW_DEADLINE),
                     (String) execution.getVariable(LEADER_COMMENT), actor.userId());
+            // No restart here: this runs on the watch's own token, which goes on to "Sắp đến hạn"
+            // (Flow_ExtensionToDueSoon) and so computes the timers from the new deadline.
             deadlineChanges.refreshTaskDueDates(assignments.get(id));
         };
     }

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,7 @@ class AssignmentStartPathsTest extends IntegrationTest {
     @Autowired AssignmentRepository assignments;
     @Autowired DeadlineChanges deadlineChanges;
     @Autowired HistoryService historyService;
+    @Autowired RepositoryService repositoryService;
 
     /** Leaves no instance whose timers a later test's clock could fire. */
     @AfterEach
@@ -60,18 +63,59 @@ class AssignmentStartPathsTest extends IntegrationTest {
                 LocalDate.of(2026, 12, 18)));
         ProcessInstance pi = instance(a);
         assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON).hasNotPassed(PERIOD_END_GATEWAY);
+        // Four in the child since the watch sits on the process level (no subprocess, no start event).
         assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(
-                ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT, DEADLINE_WATCH, WATCH_STARTED, DUE_SOON);
+                ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT, DUE_SOON);
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).isZero();
 
-        // A moved deadline interrupts the watch, whose boundary flow enters it again: new timers, one watch.
+        // A moved deadline restarts the watch by a modification: the old DueSoon is cancelled, one new
+        // timer from the new deadline, one watch token.
         deadlineChanges.move(a.id(), LocalDate.of(2026, 12, 23));
         assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
         assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(DUE_SOON).list())
                 .extracting(Job::getDuedate).containsExactly(DeadlineFollowUpTest.at(2026, 12, 18, 8));
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-                .activityId(DEADLINE_WATCH).list()).extracting(HistoricActivityInstance::isCanceled)
+                .activityId(DUE_SOON).list()).extracting(HistoricActivityInstance::isCanceled)
                 .containsExactlyInAnyOrder(true, false);
         assertThat(runtimeService.createExecutionQuery().processInstanceId(pi.getId()).activityId(DUE_SOON).count()).isEqualTo(1);
+        // DueSoon and the acknowledgement reminder, no other timer.
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(2);
+    }
+
+    /**
+     * An assignment started before the watch moved to the process level (ADR 8 addendum of 2026-12-02)
+     * keeps its {@code DeadlineWatch} subprocess, and is restarted as before: by the message its
+     * boundary waits for.
+     */
+    @Test
+    void anAssignmentStartedOnThePreviousVersionIsRestartedByItsMessage() {
+        Deployment previous = repositoryService.createDeployment().name("agency-assignment with the watch subprocess")
+                .addClasspathResource("previous-models/agency-assignment-with-watch-subprocess.bpmn").deploy();
+        try {
+            Assignment a = issue(DirectiveFixtures.withDeadline("Phiên bản trước " + System.nanoTime(), List.of("SNGV"),
+                    LocalDate.of(2026, 12, 18)));
+            ProcessInstance pi = instance(a);
+            assertThat(repositoryService.getProcessDefinition(pi.getProcessDefinitionId()).getDeploymentId())
+                    .isEqualTo(previous.getId());
+            assertThat(activitiesRecorded(a)).contains("DeadlineWatch", "WatchStarted", DUE_SOON);
+
+            deadlineChanges.move(a.id(), LocalDate.of(2026, 12, 23));
+            assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
+            assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(DUE_SOON).list())
+                    .extracting(Job::getDuedate).containsExactly(DeadlineFollowUpTest.at(2026, 12, 18, 8));
+            assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                    .activityId("DeadlineWatch").list()).extracting(HistoricActivityInstance::isCanceled)
+                    .containsExactlyInAnyOrder(true, false);
+            assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId())
+                    .eventName(AgencyAssignmentProcess.MESSAGE_DEADLINE_CHANGED).count()).isEqualTo(1);
+        } finally {
+            deleteAllProcessInstances();
+            repositoryService.deleteDeployment(previous.getId(), true);
+        }
+        // Assignments issued from now on get the watch on the process level again.
+        Assignment next = issue(DirectiveFixtures.withDeadline("Phiên bản mới " + System.nanoTime(), List.of("SNGV"),
+                LocalDate.of(2026, 12, 18)));
+        assertThat(activitiesRecorded(next)).doesNotContain("DeadlineWatch").contains(DUE_SOON);
     }
 
     @Test

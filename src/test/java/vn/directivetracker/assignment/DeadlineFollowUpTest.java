@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,6 +38,8 @@ class DeadlineFollowUpTest extends IntegrationTest {
 
     @Autowired AssignmentRepository assignments;
     @Autowired AssignmentFormContext formContext;
+    @Autowired HistoryService historyService;
+    @Autowired DeadlineChanges deadlineChanges;
 
     Assignment assignment;
     ProcessInstance pi;
@@ -152,6 +156,26 @@ class DeadlineFollowUpTest extends IntegrationTest {
         Assertions.assertThat(timerDueDates()).containsExactly(at(2027, 1, 4, 8));
     }
 
+    /**
+     * A deadline moved while the leader's formal reminder waits for its job (asyncBefore: a transition
+     * instance, not an activity instance) restarts the watch without it: the job is cancelled with the
+     * rest of the watch, one DueSoon timer from the new deadline is left.
+     */
+    @Test
+    void aDeadlineMovedWhileALeaderDecisionWaitsForItsJobRestartsTheWatchWithoutIt() {
+        escalate();
+        complete(pi.getId(), HANDLE_OVERDUE, "lanhdaoubnd", Map.of(LEADER_DECISION, "REMIND", LEADER_COMMENT, "Khẩn trương"));
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(SEND_FORMAL_REMINDER)
+                .count()).isEqualTo(1);
+        deadlineChanges.move(assignment.id(), LocalDate.of(2027, 1, 15));
+        assertThat(pi).isWaitingAt(DUE_SOON, REPORT_PROGRESS);
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(DUE_SOON).list())
+                .extracting(Job::getDuedate).containsExactly(at(2027, 1, 12, 8));
+        executeJobs();
+        Assertions.assertThat(notifications("ASSIGNMENT_NOTICE")).isZero();
+    }
+
     @Test
     void leaderExtensionMovesEveryTimerAndNoOldTimerFires() {
         escalate();
@@ -159,7 +183,10 @@ class DeadlineFollowUpTest extends IntegrationTest {
         executeJobs();
         Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(LocalDate.of(2027, 1, 15));
         assertThat(pi).isWaitingAt(DUE_SOON, REPORT_PROGRESS);
-        Assertions.assertThat(timerDueDates()).containsExactly(at(2027, 1, 12, 8));
+        // The leader's extension runs on the watch's own token, which flows back to DueSoon: one timer.
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(DUE_SOON).list())
+                .extracting(Job::getDuedate).containsExactly(at(2027, 1, 12, 8));
         // The forms show the new deadline from our table (ADR 27); no variable carries a copy.
         Assertions.assertThat(formContext.ofProcessInstance(pi.getId()).orElseThrow()).containsEntry(DEADLINE_LABEL, "15/01/2027");
         Assertions.assertThat(runtimeService.getVariable(pi.getId(), DEADLINE_LABEL)).isNull();
@@ -220,13 +247,23 @@ class DeadlineFollowUpTest extends IntegrationTest {
 
         Assertions.assertThat(assignments.get(assignment.id()).deadline()).isEqualTo(LocalDate.of(2026, 12, 23));
         assertThat(pi).isWaitingAt(REPORT_PROGRESS, DUE_SOON);
-        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 18, 8));
+        // The watch was restarted by a modification of this instance from its own ApplyExtensionDecision
+        // job: exactly one job is left, the new DueSoon timer, and the old DueSoon is cancelled.
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(DUE_SOON).list())
+                .extracting(Job::getDuedate).containsExactly(at(2026, 12, 18, 8));
+        Assertions.assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(DUE_SOON).list()).extracting(HistoricActivityInstance::isCanceled).containsExactlyInAnyOrder(true, false);
         Assertions.assertThat(task(pi.getId(), REPORT_PROGRESS).getDueDate())
                 .isEqualTo(Date.from(LocalDate.of(2026, 12, 23).atTime(23, 59).atZone(VIETNAM).toInstant()));
         clockAt(LocalDateTime.of(2026, 12, 15, 8, 1)); // when the old reminder was due
         executeJobs();
         Assertions.assertThat(notifications("DUE_SOON_REMINDER")).isZero();
         Assertions.assertThat(notifications("EXTENSION_DECIDED")).isEqualTo(1);
+        // The work branch, whose job restarted the watch, goes on as before.
+        complete(pi.getId(), REPORT_PROGRESS, "cbsngv", Map.of(PROGRESS_NOTE, "Xong", PROGRESS_PERCENT, 100,
+                RESULT_READY, true, REQUEST_EXTENSION, false));
+        assertThat(pi).isWaitingAt(APPROVE_RESULT, DUE_SOON);
     }
 
     @Test
