@@ -5,15 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.directive.DirectiveExecutionProcess;
 
 /**
  * History level {@code full-without-details} (ADR 17): everything Camunda's {@code full} records —
@@ -47,10 +50,35 @@ class AuditHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLe
         return NAME;
     }
 
+    /**
+     * Variables the engine keeps for a multi-instance activity's own counting: nobody reads their
+     * history (issue 11, ADR 28).
+     */
+    private static final Set<String> MULTI_INSTANCE_COUNTERS =
+            Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
-                && eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE;
+        if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+            return false;
+        }
+        // Issue 11, ADR 28: a fan-out wrote, per assignment, two job-log rows saying its two timers were
+        // created and two variable-history rows for the engine's loop counter and the parent's
+        // multi-instance element; nothing reads them (the audit trail reads the operation log and task
+        // history, Cockpit CE shows no job log). A job's failure, success and deletion stay in the log.
+        if (eventType == HistoryEventTypes.JOB_CREATE) {
+            return false;
+        }
+        // Decided by name and process alone, so every event of such a variable (create, update,
+        // delete, migrate) is skipped alike: an update never looks for a row that was not written.
+        return !(entity instanceof VariableInstanceEntity variable && isFanOutBookkeeping(variable));
+    }
+
+    private static boolean isFanOutBookkeeping(VariableInstanceEntity variable) {
+        String definition = variable.getProcessDefinitionId();
+        return MULTI_INSTANCE_COUNTERS.contains(variable.getName())
+                || definition != null && definition.startsWith(DirectiveExecutionProcess.KEY + ":")
+                        && DirectiveExecutionProcess.Variables.FAN_OUT_ELEMENTS.contains(variable.getName());
     }
 
     @Override

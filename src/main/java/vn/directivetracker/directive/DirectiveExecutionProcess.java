@@ -31,6 +31,8 @@ public final class DirectiveExecutionProcess {
         /** A chunk's assignment ids, comma-separated (a string: readable in Cockpit, no serialization). */
         public static final String ASSIGNMENT_BATCH = "assignmentBatch";
         public static final String EVALUATION_COMMENT = "evaluationComment";
+        /** The fan-out's multi-instance elements: bookkeeping of the engine, kept without history (ADR 28). */
+        public static final java.util.Set<String> FAN_OUT_ELEMENTS = java.util.Set.of(ASSIGNMENT_ID, ASSIGNMENT_BATCH);
 
         private Variables() {}
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.directivetracker.directive.DirectiveExecutionProcess;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.support.DirectiveFixtures;
 import vn.directivetracker.support.IntegrationTest;
@@ -42,6 +43,28 @@ class AuditHistoryLevelTest extends IntegrationTest {
                 .singleResult().getValue()).isEqualTo("Lần hai");
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi).count()).isZero();
         assertThat(count("ACT_HI_DETAIL")).isZero();
+    }
+
+    @Test
+    void writesNoHistoryOfTheFanOutsBookkeepingNorOfJobCreation() {
+        long id = submitAndIssue(DirectiveFixtures.smallDirective("Lịch sử không sổ sách", List.of("SNGV", "STC"), List.of()));
+        String execution = directiveService.get(id).executionProcessInstanceId();
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(execution)
+                .variableName(DirectiveExecutionProcess.Variables.ASSIGNMENT_ID).count())
+                .as("the parent's multi-instance elements exist at run time").isEqualTo(2);
+
+        for (String name : List.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances",
+                DirectiveExecutionProcess.Variables.ASSIGNMENT_ID, DirectiveExecutionProcess.Variables.ASSIGNMENT_BATCH)) {
+            assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(execution).variableName(name).count())
+                    .as(name).isZero();
+        }
+        String child = assignments.ofDirective(id).get(0).processInstanceId();
+        assertThat(managementService.createJobQuery().processInstanceId(child).timers().count()).as("timers exist").isPositive();
+        for (String pi : List.of(execution, child)) {
+            assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi).creationLog().count()).as(pi).isZero();
+        }
+        assertThat(historyService.createHistoricJobLogQuery().processInstanceId(execution).successLog().count())
+                .as("executed jobs are still logged").isPositive();
     }
 
     @Test
