@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * People behind Camunda groups and user ids, with their email addresses. Looked up without the
- * current user's authorizations ({@link WithoutAuthentication}): whoever completes a task must not
- * cause fewer emails because they may not read the other users (Camunda authorization, issue 5).
+ * current user's authorizations: whoever completes a task must not cause fewer emails because they
+ * may not read the other users (Camunda authorization, issue 5). A group's members come from one
+ * statement on the engine's identity tables (no authorization check at all, ADR 28); a single user
+ * from the engine's user query run without authentication ({@link WithoutAuthentication}).
  */
 @Component
 class Recipients {
