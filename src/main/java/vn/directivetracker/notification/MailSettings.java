@@ -52,8 +52,9 @@ public record MailSettings(
      * @param senders      rounds run side by side on this node, each with its own claim and SMTP
      *                     connection (issue 11: one connection sends ~100 messages a second at best;
      *                     the wait is the server's reply, not CPU)
-     * @param claimLease   how long a claim protects a row; renewed right before each message is sent,
-     *                     so it only has to outlast one SMTP conversation (plus clock skew between nodes)
+     * @param claimLease   how long a claim protects a row; renewed right before a message once less than
+     *                     half of it is left, so half of it has to outlast one SMTP conversation plus the
+     *                     clock skew between nodes
      * @param maxAttempts  failed attempts after which a row becomes FAILED
      * @param backoffBase  wait after the first failure, doubled after each further one …
      * @param backoffMax   … up to this

@@ -65,12 +65,14 @@ class MailThroughputBenchmark extends IntegrationTest {
                         from notification, generate_series(1, ?) g where id = ?""")
                 .params(due, ROWS, template).update();
         System.out.printf("BENCH dispatcherAlone: %d rows bulk-inserted (SQL, labelled) in %.1f s%n", inserted, seconds(started));
+        double cpuStart = jvmCpuSeconds();
         started = System.nanoTime();
         int sent = mailDispatcher.dispatchDue();
         double took = seconds(started);
         int received = waitForReceived("bench-dispatch:", ROWS, 600);
-        System.out.printf("BENCH dispatcherAlone: %d rows -> SMTP in %.1f s (%.0f/s); GreenMail has %d (%.1f s)%n",
-                sent, took, sent / took, received, seconds(started));
+        System.out.printf("BENCH dispatcherAlone: %d rows -> SMTP in %.1f s (%.0f/s); GreenMail has %d (%.1f s); "
+                + "JVM CPU per email (dispatcher and GreenMail): %.2f ms%n",
+                sent, took, sent / took, received, seconds(started), (jvmCpuSeconds() - cpuStart) * 1000 / received);
         assertThat(received).isEqualTo(ROWS);
         assertEachOnce("bench-dispatch:");
     }

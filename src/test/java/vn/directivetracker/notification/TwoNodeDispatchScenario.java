@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.directivetracker.common.Clocks;
@@ -135,6 +136,70 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
         assertThat(received).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
     }
 
+    @Test
+    void aRoundSlowerThanHalfItsLeaseRenewsEachFurtherRowBeforeSendingIt() {
+        submitAndIssue(DirectiveFixtures.smallDirective("V/v thử gia hạn khóa dòng " + System.nanoTime(),
+                List.of("SNGV", "STC", "SCT"), List.of("SNV")));
+        Set<String> due = dueKeys();
+        assertThat(due).hasSizeGreaterThanOrEqualTo(4);
+        // A whole second after every row was written, so all are due in the first round's claim.
+        LocalDateTime start = clocks.now().plusSeconds(1).withNano(0);
+        freezeClock(start);
+        // Each message takes 40 s of the 2-minute lease (a slow server): the claim each row has when its
+        // message leaves is recorded.
+        List<LocalDateTime> claimAtSend = new ArrayList<>();
+        JavaMailSenderImpl smtp = smtp();
+        JavaMailSender slow = new JavaMailSender() {
+            @Override
+            public jakarta.mail.internet.MimeMessage createMimeMessage() {
+                return smtp.createMimeMessage();
+            }
+
+            @Override
+            public jakarta.mail.internet.MimeMessage createMimeMessage(java.io.InputStream content) {
+                return smtp.createMimeMessage(content);
+            }
+
+            @Override
+            public void send(jakarta.mail.internet.MimeMessage... messages) {
+                for (jakarta.mail.internet.MimeMessage message : messages) {
+                    claimAtSend.add(claimOf(message));
+                    smtp.send(message);
+                    freezeClock(clocks.now().plusSeconds(40));
+                }
+            }
+
+            @Override
+            public void send(org.springframework.mail.SimpleMailMessage... messages) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Node a = node("node-a", 100, slow);
+
+        assertThat(a.dispatcher().dispatchDue()).isEqualTo(due.size());
+
+        // Sent at +0 s and +40 s: more than half of the lease left, the claim of the round is enough.
+        assertThat(claimAtSend.subList(0, 2)).containsOnly(start.plusMinutes(2));
+        // From +80 s on, each row is renewed right before its message: 2 minutes from then.
+        for (int i = 2; i < claimAtSend.size(); i++) {
+            assertThat(claimAtSend.get(i)).as("claim of message %d", i).isEqualTo(start.plusSeconds(40L * i).plusMinutes(2));
+        }
+        Map<String, Long> received = Mails.countByKey(TestMailServer.SMTP);
+        assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(due);
+        assertThat(received).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
+    }
+
+    private LocalDateTime claimOf(jakarta.mail.internet.MimeMessage message) {
+        try {
+            String key = jakarta.mail.internet.MimeUtility.decodeText(
+                    jakarta.mail.internet.MimeUtility.unfold(message.getHeader(MailComposer.KEY_HEADER, null)));
+            return jdbc.sql("select claim_until from notification where dedup_key = ?").param(key)
+                    .query(LocalDateTime.class).single();
+        } catch (jakarta.mail.MessagingException | java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void smallLetter() {
         submitAndIssue(DirectiveFixtures.smallDirective("V/v thử khóa dòng " + System.nanoTime(), List.of("SNGV"), List.of("STC")));
     }
@@ -158,6 +223,17 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
     }
 
     Node node(String name, int batchSize) {
+        return node(name, batchSize, smtp());
+    }
+
+    private static JavaMailSenderImpl smtp() {
+        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+        smtp.setHost("127.0.0.1");
+        smtp.setPort(TestMailServer.port());
+        return smtp;
+    }
+
+    Node node(String name, int batchSize, JavaMailSender smtp) {
         HikariDataSource app = (HikariDataSource) dataSource;
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName(name);
@@ -165,9 +241,6 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
         pool.setUsername(app.getUsername());
         pool.setPassword(app.getPassword());
         pool.setMaximumPoolSize(3);
-        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
-        smtp.setHost("127.0.0.1");
-        smtp.setPort(TestMailServer.port());
         MailSettings.Dispatcher settings = new MailSettings.Dispatcher(true, Duration.ofSeconds(10), batchSize, 1,
                 Duration.ofMinutes(2), 12, Duration.ofMinutes(1), Duration.ofHours(1));
         DispatchQueue queue = new DispatchQueue(JdbcClient.create(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)));

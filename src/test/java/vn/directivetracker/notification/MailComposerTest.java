@@ -1,0 +1,98 @@
+package vn.directivetracker.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * ADR 29: the composer chooses each body's transfer encoding itself, by JavaMail's rule, so JavaMail no
+ * longer encodes every body once just to count its bytes. Checked against JavaMail's own choice
+ * ({@link MimeUtility#getEncoding(DataHandler)}) for real and generated texts, and end to end.
+ */
+class MailComposerTest {
+
+    private static final String VIETNAMESE = "Ủy ban nhân dân tỉnh giao đơn vị nhiệm vụ sau: triển khai thông tin đối ngoại";
+
+    @Test
+    void choosesWhatJavaMailWouldChooseForTypicalBodies() {
+        List<String> texts = List.of("", "Hello", "line one\r\nline two\n", "a".repeat(998), "a".repeat(999),
+                "a".repeat(500) + "\r\n" + "b".repeat(998), VIETNAMESE, "Số 12/UBND-KGVX " + VIETNAMESE.substring(0, 10),
+                "Mostly ASCII text with one word in Vietnamese: Sở", "Emoji 📨 and ASCII", "📨📨📨",
+                "<p>Kính gửi: <strong>Sở Ngoại vụ</strong></p>", "x".repeat(990) + "ở" + "y".repeat(10));
+        for (String text : texts) {
+            assertSameChoice(text);
+        }
+    }
+
+    @Test
+    void choosesWhatJavaMailWouldChooseForGeneratedBodies() {
+        Random random = new Random(11);
+        String[] pieces = {"a", "Z", " ", ".", "\n", "\r\n", "ơ", "Đ", "ệ", "😀", "x".repeat(300), "ữ".repeat(200)};
+        for (int sample = 0; sample < 2000; sample++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertSameChoice(text.toString());
+        }
+    }
+
+    @Test
+    void aComposedMessageCarriesTheChosenEncodingsAndReadsBackUnchanged() throws Exception {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setSession(Session.getInstance(new Properties()));
+        MailComposer composer = new MailComposer("no-reply@example.gov.vn", "Hệ thống theo dõi chỉ đạo");
+        String html = "<p>" + VIETNAMESE + "</p>";
+        OutboxRow row = new OutboxRow(1L, "assignment-received:1:SNGV", "ASSIGNMENT_RECEIVED", "sngv@example.gov.vn",
+                "Giao nhiệm vụ", VIETNAMESE, html, 0, null);
+
+        MimeMessage message = composer.compose(sender, row);
+        message.saveChanges();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        message.writeTo(wire);
+        MimeMessage received = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(wire.toByteArray()));
+
+        List<BodyPart> parts = new ArrayList<>();
+        collect((Multipart) received.getContent(), parts);
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).getContent()).isEqualTo(VIETNAMESE);
+        assertThat(parts.get(0).getHeader("Content-Transfer-Encoding")).containsExactly(MailComposer.transferEncoding(VIETNAMESE));
+        assertThat(parts.get(1).getContent()).isEqualTo(html);
+        assertThat(parts.get(1).getHeader("Content-Transfer-Encoding")).containsExactly(MailComposer.transferEncoding(html));
+        assertThat(received.getFrom()[0].toString()).contains("no-reply@example.gov.vn");
+        assertThat(MimeUtility.decodeText(received.getHeader("From", null))).contains("Hệ thống theo dõi chỉ đạo");
+        assertThat(received.getSubject()).isEqualTo("Giao nhiệm vụ");
+    }
+
+    private static void assertSameChoice(String text) {
+        for (String type : List.of("text/plain; charset=UTF-8", "text/html; charset=UTF-8")) {
+            assertThat(MailComposer.transferEncoding(text)).as("%s: %s", type, text)
+                    .isEqualTo(MimeUtility.getEncoding(new DataHandler(text, type)));
+        }
+    }
+
+    private static void collect(Multipart multipart, List<BodyPart> into) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof Multipart nested) {
+                collect(nested, into);
+            } else {
+                into.add(part);
+            }
+        }
+    }
+}
