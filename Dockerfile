@@ -14,7 +14,8 @@ RUN chmod +x mvnw \
 COPY src/ src/
 COPY bpmn/ bpmn/
 RUN ./mvnw -B -DskipTests package \
- && cp target/directive-tracker-*.jar /workspace/app.jar
+ && cp target/directive-tracker-*.jar /workspace/app.jar \
+ && java -Djarmode=tools -jar /workspace/app.jar extract --destination /workspace/extracted
 
 # ---- runtime stage --------------------------------------------------------
 FROM eclipse-temurin:17-jre
@@ -31,8 +32,17 @@ RUN groupadd --system app \
  && mkdir -p /app/data \
  && chown -R app:app /app
 WORKDIR /app
-COPY --from=build --chown=app:app /workspace/app.jar /app/app.jar
+# The jar extracted (app.jar + lib/): classes load from plain jars instead of jars nested in one.
+COPY --from=build --chown=app:app /workspace/extracted/ /app/
 
 USER app
+# Class data sharing (ADR 29): one training run starts the context once (an in-memory H2, no demo data,
+# no job executor) and writes the classes it loaded into app.jsa; every start then maps them instead of
+# loading and verifying them from the jars (start-up ~8-9 s -> ~6 s on 2 cores). Made with this image's
+# own JVM and class path, as CDS requires; a JVM that cannot use it starts without it.
+RUN java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
+      --spring.profiles.active=default --spring.datasource.url=jdbc:h2:mem:cds-training \
+      --directive-tracker.demo.enabled=false --server.port=0 --camunda.bpm.job-execution.enabled=false \
+ && rm -rf /app/data/*
 EXPOSE 8080
-ENTRYPOINT ["java","-jar","/app/app.jar"]
+ENTRYPOINT ["java","-XX:SharedArchiveFile=/app/app.jsa","-jar","/app/app.jar"]
