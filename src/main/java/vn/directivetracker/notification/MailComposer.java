@@ -16,7 +16,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * Turns an outbox row into a MIME message: UTF-8 throughout (subject and sender name RFC 2047-encoded,
  * bodies quoted-printable or base64 by JavaMail's rule), plain text with an HTML alternative.
  *
- * <p>Issue 11, ADR 29: the sender's address is encoded once, and each body's transfer encoding is chosen
+ * <p>Issue 11, ADR 19 (addendum): the sender's address is encoded once, and each body's transfer encoding is chosen
  * from its text here. Left to JavaMail, every body is encoded a first time only to count its non-ASCII
  * bytes and then again to be sent; the rule is the same ({@link #transferEncoding}), so the wire format
  * is unchanged.
@@ -30,10 +30,10 @@ class MailComposer {
 
     MailComposer(String from, String fromName) {
         try {
+            // Not validated here, as before: a sender address the server refuses fails each email visibly.
             this.from = new InternetAddress(from, fromName, StandardCharsets.UTF_8.name());
-            this.from.validate();
-        } catch (UnsupportedEncodingException | MessagingException e) {
-            throw new IllegalArgumentException("Sender address " + from + " is not valid: " + e.getMessage(), e);
+        } catch (UnsupportedEncodingException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 

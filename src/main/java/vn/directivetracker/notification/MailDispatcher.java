@@ -152,7 +152,7 @@ public class MailDispatcher implements AutoCloseable {
 
     /**
      * @param leaseUntil when this round's claim runs out; a row is renewed before its message only once
-     *                   less than half of the lease is left (issue 11, ADR 29: one UPDATE per email fewer
+     *                   less than half of the lease is left (issue 11, ADR 19's addendum: one UPDATE per email fewer
      *                   in a round that takes seconds). Until then no other node can have taken the row,
      *                   so an SMTP conversation plus the nodes' clock skew must stay under half the lease.
      */

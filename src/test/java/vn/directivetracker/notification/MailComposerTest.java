@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * ADR 29: the composer chooses each body's transfer encoding itself, by JavaMail's rule, so JavaMail no
+ * ADR 19 (addendum): the composer chooses each body's transfer encoding itself, by JavaMail's rule, so JavaMail no
  * longer encodes every body once just to count its bytes. Checked against JavaMail's own choice
  * ({@link MimeUtility#getEncoding(DataHandler)}) for real and generated texts, and end to end.
  */
