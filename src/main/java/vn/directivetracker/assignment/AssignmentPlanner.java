@@ -1,6 +1,7 @@
 package vn.directivetracker.assignment;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,7 @@ public class AssignmentPlanner {
 
     /** @return how many assignments were created now */
     public int plan(long directiveId, List<DirectiveItem> items, LocalDate issueDate) {
-        int created = 0;
+        List<AssignmentRepository.Planned> created = new ArrayList<>();
         for (DirectiveItem item : items) {
             LocalDate deadline = deadlineOf(item, issueDate);
             // Leads first: an agency named both lead and coordinating (directly or through a set) leads.
@@ -45,13 +46,15 @@ public class AssignmentPlanner {
                         .map(DirectiveItem.Responsible::code).toList();
                 for (String agency : codes.isEmpty() ? List.<String>of() : registry.expand(codes)) {
                     if (planned.add(agency)) {
-                        assignments.insert(directiveId, item.id(), agency, role, deadline, clocks.now());
-                        created++;
+                        created.add(new AssignmentRepository.Planned(item.id(), agency, role, deadline));
                     }
                 }
             }
         }
-        return created;
+        // One batch for the letter (ADR 30); the items' existing assignments were read above, and the
+        // unique (item, agency) key refuses a concurrent duplicate, failing the whole step as before.
+        assignments.insertAll(directiveId, created, clocks.now());
+        return created.size();
     }
 
     private LocalDate deadlineOf(DirectiveItem item, LocalDate issueDate) {

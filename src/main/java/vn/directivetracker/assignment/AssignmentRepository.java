@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.directivetracker.common.Clocks;
+import vn.directivetracker.common.MultiRowInsert;
 import vn.directivetracker.common.NotFoundException;
 import vn.directivetracker.common.ReadsOfThisTransaction;
 import vn.directivetracker.directive.ResponsibleRole;
@@ -62,15 +63,30 @@ public class AssignmentRepository {
         return jdbc.sql("select agency_code from assignment where item_id = ?").param(itemId).query(String.class).list();
     }
 
+    /** An assignment to create: the item, the agency, its role and deadline. */
+    public record Planned(long itemId, String agencyCode, ResponsibleRole role, LocalDate deadline) {}
+
     /** A new assignment; the caller knows the item has none for this agency (unique (item, agency) otherwise refuses it). */
     public void insert(long directiveId, long itemId, String agencyCode, ResponsibleRole role,
             LocalDate deadline, LocalDateTime now) {
-        write("""
-                        insert into assignment (directive_id, item_id, agency_code, role, deadline, phase, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(directiveId, itemId, agencyCode, role.name(), deadline, AssignmentPhase.RECEIVED.name(), now)
-                .update();
-        tally.added(new AssignmentTally.Row(agencyCode, directiveId, deadline, now, null, null, null));
+        insertAll(directiveId, List.of(new Planned(itemId, agencyCode, role, deadline)), now);
+    }
+
+    /**
+     * {@link #insert} for a letter's planned assignments as one multi-row statement, with their tally
+     * deltas as another: two round trips for ~170 rows instead of ~340 (ADR 30). All or nothing with the caller's
+     * transaction, as before.
+     */
+    public void insertAll(long directiveId, List<Planned> planned, LocalDateTime now) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        ReadsOfThisTransaction.forget(READS);
+        MultiRowInsert.insert(jdbc, "insert into assignment (directive_id, item_id, agency_code, role, deadline, phase, created_at)",
+                planned.stream().map(p -> new Object[] {directiveId, p.itemId(), p.agencyCode(), p.role().name(), p.deadline(),
+                        AssignmentPhase.RECEIVED.name(), now}).toList());
+        tally.added(planned.stream()
+                .map(p -> new AssignmentTally.Row(p.agencyCode(), directiveId, p.deadline(), now, null, null, null)).toList());
     }
 
     public Assignment get(long id) {

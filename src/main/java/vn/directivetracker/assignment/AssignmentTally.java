@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.directivetracker.common.MultiRowInsert;
 
 /**
  * How many assignments stand in each date-free state, per agency and per directive
@@ -120,9 +121,15 @@ public class AssignmentTally {
         return rows;
     }
 
-    /** A new assignment: one delta row. */
-    void added(Row row) {
-        insertDeltas(Map.of(row.key(), new long[] {1}), Map.of(row.key(), row.latest()));
+    /** New assignments: +1 under each one's key, summed per key (a letter's ~170 are one batch, ADR 30). */
+    void added(Collection<Row> rows) {
+        Map<Key, long[]> deltas = new LinkedHashMap<>();
+        Map<Key, LocalDateTime> latest = new HashMap<>();
+        for (Row row : rows) {
+            deltas.computeIfAbsent(row.key(), k -> new long[1])[0]++;
+            latest.merge(row.key(), row.latest(), AssignmentTally::max);
+        }
+        insertDeltas(deltas, latest);
     }
 
     /**
@@ -152,12 +159,16 @@ public class AssignmentTally {
         return a.isAfter(b) ? a : b;
     }
 
+    /** One statement however many keys changed (up to {@link MultiRowInsert}'s limit). */
     private void insertDeltas(Map<Key, long[]> deltas, Map<Key, LocalDateTime> latest) {
-        deltas.forEach((key, n) -> jdbc.sql("""
-                        insert into assignment_tally_delta (agency_code, directive_id, state, deadline, n, latest)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(key.agencyCode(), key.directiveId(), key.state(), key.deadline(), n[0], latest.get(key))
-                .update());
+        if (deltas.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((key, n) -> rows.add(new Object[] {key.agencyCode(), key.directiveId(), key.state(), key.deadline(),
+                n[0], latest.get(key)}));
+        MultiRowInsert.insert(jdbc, "insert into assignment_tally_delta (agency_code, directive_id, state, deadline, n, latest)",
+                rows);
     }
 
     /**

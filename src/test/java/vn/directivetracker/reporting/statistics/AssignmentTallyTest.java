@@ -77,8 +77,15 @@ class AssignmentTallyTest {
         insert(repository, jdbc, second, 1, "WPA", D1, t);
         insert(repository, jdbc, second, 1, "WPB", D3, t);
         insert(repository, jdbc, second, 1, "WPC", D1, t);
-        insert(repository, jdbc, third, 1, "WPA", D2, t);
-        insert(repository, jdbc, third, 1, "WPB", D2, t);
+        // A letter's plan, as the issuing step writes it: one statement, deltas summed per key (WPC twice).
+        repository.insertAll(third, List.of(
+                new AssignmentRepository.Planned(item(jdbc, third, 1), "WPA", ResponsibleRole.LEAD, D2),
+                new AssignmentRepository.Planned(item(jdbc, third, 1), "WPB", ResponsibleRole.COORDINATING, D2),
+                new AssignmentRepository.Planned(item(jdbc, third, 2), "WPC", ResponsibleRole.LEAD, D3),
+                new AssignmentRepository.Planned(item(jdbc, third, 3), "WPC", ResponsibleRole.LEAD, D3),
+                new AssignmentRepository.Planned(item(jdbc, third, 2), "WPA", ResponsibleRole.LEAD, null)), t);
+        assertThat(jdbc.sql("select n from assignment_tally_delta where directive_id = ? and agency_code = 'WPC'").param(third)
+                .query(Long.class).list()).containsExactly(2L);
         assertThat(repository.insertIfAbsent(first, item(jdbc, first, 1), "WPA", ResponsibleRole.LEAD, D1, t)).isFalse();
         assertEqual(tally, "inserted");
 
