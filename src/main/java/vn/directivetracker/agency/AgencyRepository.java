@@ -36,10 +36,14 @@ public class AgencyRepository {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from agency where code in (:codes) order by code")
+        List<Agency> found = jdbc.sql("select * from agency where code in (:codes) order by code")
                 .param("codes", codes)
                 .query(this::map)
                 .list();
+        // Kept as find(code) keeps them: the agencies of a letter or of a fan-out chunk are asked
+        // for one by one right after (ADR 30).
+        found.forEach(agency -> ReadsOfThisTransaction.put(READS, "agency:" + agency.code(), Optional.of(agency)));
+        return found;
     }
 
     public boolean isSet(String code) {

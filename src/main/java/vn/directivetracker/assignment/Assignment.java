@@ -30,6 +30,12 @@ public record Assignment(
         return (resultSubmittedAt != null ? resultSubmittedAt : completedAt).toLocalDate();
     }
 
+    /** The same assignment, worked by the given process instance (what binding writes). */
+    Assignment boundTo(String processInstanceId) {
+        return new Assignment(id, directiveId, itemId, agencyCode, role, deadline, phase, acknowledgedAt, resultSubmittedAt,
+                completedAt, cancelledAt, processInstanceId, createdAt, lastFormalReminderAt, reassignedFrom);
+    }
+
     /** The same assignment with another deadline: the one in force at a past date ({@link DeadlineHistory}). */
     public Assignment withDeadline(LocalDate otherDeadline) {
         return new Assignment(id, directiveId, itemId, agencyCode, role, otherDeadline, phase, acknowledgedAt,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.agency.AgencyRegistry;
 import vn.directivetracker.directive.DirectiveOfProcess;
 import vn.directivetracker.directive.DirectiveService;
 
@@ -19,17 +20,19 @@ import vn.directivetracker.directive.DirectiveService;
 public class DirectiveAssignments {
 
     private final AssignmentRepository assignments;
+    private final AgencyRegistry registry;
     private final DirectiveService directives;
     private final DirectiveOfProcess directiveOf;
     private final int chunkSize;
 
-    public DirectiveAssignments(AssignmentRepository assignments, DirectiveService directives,
+    public DirectiveAssignments(AssignmentRepository assignments, AgencyRegistry registry, DirectiveService directives,
             DirectiveOfProcess directiveOf, @Value("${directive-tracker.fan-out.chunk-size:20}") int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("directive-tracker.fan-out.chunk-size must be at least 1, was " + chunkSize);
         }
         this.directiveOf = directiveOf;
         this.assignments = assignments;
+        this.registry = registry;
         this.directives = directives;
         this.chunkSize = chunkSize;
     }
@@ -64,7 +67,11 @@ public class DirectiveAssignments {
 
     /** One chunk's ids, in order (the inner multi-instance's collection). */
     public List<Long> idsIn(Object batch) {
-        return Arrays.stream(String.valueOf(batch).split(",")).map(String::trim).map(Long::valueOf).toList();
+        List<Long> ids = Arrays.stream(String.valueOf(batch).split(",")).map(String::trim).map(Long::valueOf).toList();
+        // The chunk's job starts each of these children next, in this transaction, and each asks for its
+        // assignment and agency: two queries for the chunk instead of two per child (ADR 30).
+        registry.byCodes(assignments.readAhead(ids).stream().map(Assignment::agencyCode).distinct().toList());
+        return ids;
     }
 
     /** {@code <document number>/<agency code>}, e.g. {@code 15/UBND-KGVX/SNGV}. */

@@ -44,6 +44,14 @@ public final class ReadsOfThisTransaction {
         return (T) value;
     }
 
+    /** What this transaction has read of a key so far, without reading it (null: not read, or no transaction). */
+    @SuppressWarnings("unchecked")
+    public static <T> T peek(String kind, Object key) {
+        Map<String, Map<Object, Object>> reads = reads();
+        Map<Object, Object> ofKind = reads == null ? null : reads.get(kind);
+        return ofKind == null ? null : (T) ofKind.get(key);
+    }
+
     /** Records what a write just established (e.g. a binding), so that the next read needs no query. */
     public static void put(String kind, Object key, Object value) {
         Map<String, Map<Object, Object>> reads = reads();
@@ -59,6 +67,18 @@ public final class ReadsOfThisTransaction {
                 (Map<String, Map<Object, Object>>) TransactionSynchronizationManager.getResource(KEY);
         if (reads != null) {
             reads.remove(kind);
+        }
+    }
+
+    /**
+     * Drops one key of a kind: for a write known to change that one row only (binding an assignment to
+     * its process), so that what a fan-out chunk read ahead for its other children stays (ADR 30).
+     */
+    public static void forget(String kind, Object key) {
+        Map<String, Map<Object, Object>> reads = reads();
+        Map<Object, Object> ofKind = reads == null ? null : reads.get(kind);
+        if (ofKind != null) {
+            ofKind.remove(key);
         }
     }
 

@@ -10,6 +10,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.directivetracker.agency.Agency;
 import vn.directivetracker.agency.AgencyRepository;
+import vn.directivetracker.assignment.Assignment;
+import vn.directivetracker.assignment.AssignmentPhase;
+import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.calendar.DayType;
 import vn.directivetracker.calendar.Holiday;
 import vn.directivetracker.calendar.HolidayRepository;
@@ -28,6 +31,7 @@ class ReadsAfterWritesTest extends IntegrationTest {
     @Autowired AgencyRepository agencies;
     @Autowired DirectiveRepository directives;
     @Autowired HolidayRepository holidays;
+    @Autowired AssignmentRepository assignments;
 
     @Test
     void agencyWrittenInTheTransactionIsReadBack() {
@@ -69,6 +73,34 @@ class ReadsAfterWritesTest extends IntegrationTest {
     }
 
     @Autowired Clocks clocks;
+
+    /**
+     * ADR 30: a fan-out chunk reads its children's assignments ahead; binding one child forgets and
+     * rewrites only that row, so the others stay as read (a change behind the repository's back is not
+     * seen, as for any kept read), and any other write forgets them all again.
+     */
+    @Test
+    void assignmentsReadAheadStayAcrossABindingThatShowsItself() {
+        long id = submitAndIssue(DirectiveFixtures.smallDirective("Đọc trước cả nhóm", List.of("SNGV", "STC"), List.of()));
+        List<Assignment> rows = assignments.ofDirective(id);
+        Assignment a = rows.get(0), b = rows.get(1);
+        inOneTransaction(() -> {
+            assertThat(assignments.readAhead(List.of(a.id(), b.id()))).hasSize(2);
+            jdbc.sql("update assignment set phase = 'AWAITING_REVIEW' where id = ?").param(b.id()).update();
+            jdbc.sql("update assignment set process_instance_id = null where id = ?").param(a.id()).update();
+
+            assignments.setProcessInstance(a.id(), "pi-read-ahead");
+            assertThat(assignments.get(a.id()).processInstanceId()).isEqualTo("pi-read-ahead");
+            assertThat(assignments.idOfProcessInstance("pi-read-ahead")).contains(a.id());
+            assertThat(assignments.get(b.id()).phase()).as("kept from the read ahead").isEqualTo(b.phase());
+
+            assignments.markAcknowledged(a.id(), clocks.now());
+            assertThat(assignments.get(b.id()).phase()).as("read again after a write").isEqualTo(AssignmentPhase.AWAITING_REVIEW);
+            assertThat(assignments.get(a.id()).phase()).isEqualTo(AssignmentPhase.IN_PROGRESS);
+            throw new RollBack();
+        });
+        assertThat(assignments.get(a.id()).processInstanceId()).as("rolled back").isEqualTo(a.processInstanceId());
+    }
 
     private void inOneTransaction(Runnable work) {
         try {
