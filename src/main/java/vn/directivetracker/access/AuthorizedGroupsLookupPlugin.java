@@ -9,10 +9,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.common.CustomSessions;
 
 /**
  * Removes a full scan of the authorization table from every authorized engine call (ADR 18).
@@ -38,20 +37,7 @@ class AuthorizedGroupsLookupPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return AuthorizationManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new UnnarrowedGroupsAuthorizationManager();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        CustomSessions.register(configuration, AuthorizationManager.class, UnnarrowedGroupsAuthorizationManager::new);
     }
 
     /** Camunda's manager, without the per-command scan that narrows the caller's groups. */

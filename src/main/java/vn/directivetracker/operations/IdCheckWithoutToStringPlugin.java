@@ -1,7 +1,5 @@
 package vn.directivetracker.operations;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
@@ -10,9 +8,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.common.CustomSessions;
 
 /**
  * Camunda checks the id of every row it inserts, and builds the error message for that check before
@@ -31,24 +28,11 @@ class IdCheckWithoutToStringPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return DbEntityManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                // As Camunda's DbEntityManagerFactory; the id generator is read here because it does
-                // not exist yet when plugins run.
-                IdGenerator ids = Context.getProcessEngineConfiguration().getIdGenerator();
-                return new IdCheckingEntityManager(ids,
-                        Context.getCommandContext().getSession(PersistenceSession.class));
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        // As Camunda's DbEntityManagerFactory; the id generator is read per session because it does
+        // not exist yet when plugins run.
+        CustomSessions.register(configuration, DbEntityManager.class, () -> new IdCheckingEntityManager(
+                Context.getProcessEngineConfiguration().getIdGenerator(),
+                Context.getCommandContext().getSession(PersistenceSession.class)));
     }
 
     /** Camunda's entity manager; the id check builds its message only for an id that fails it. */
