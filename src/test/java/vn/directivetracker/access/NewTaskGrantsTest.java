@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -32,6 +33,7 @@ class NewTaskGrantsTest extends IntegrationTest {
 
     @Autowired RepositoryService repositoryService;
     @Autowired AuthorizationService authorizationService;
+    @Autowired ProcessEngineConfigurationImpl engine;
 
     private String deploymentId;
 
@@ -52,6 +54,7 @@ class NewTaskGrantsTest extends IntegrationTest {
 
     @Test
     void aNewTasksGrantsAreCamundasOwnWithoutTheLookUp() {
+        assertThat(engine.getResourceAuthorizationProvider()).isInstanceOf(NewTaskGrantsPlugin.NewTaskGrants.class);
         runtimeService.startProcessInstanceByKey(PROCESS);
         Task task = taskService.createTaskQuery().processDefinitionKey(PROCESS).singleResult();
 
