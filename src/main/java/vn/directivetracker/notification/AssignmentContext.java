@@ -28,7 +28,7 @@ record AssignmentContext(Assignment assignment, Directive directive, DirectiveIt
         // Only what the templates read (ADR 25): the stored model is encoded in the step's transaction and
         // decoded at dispatch for every email, and the whole directive (legal basis, copies, closing text…)
         // with the item's list of up to ~150 responsible agencies made it several kB per reminder.
-        model.put("directive", directiveShown());
+        model.put("directive", directiveShown(directive));
         model.put("item", item);
         model.put("agencyName", agency.name());
         model.put("roleLabel", assignment.role().label());
@@ -38,8 +38,11 @@ record AssignmentContext(Assignment assignment, Directive directive, DirectiveIt
         return model;
     }
 
-    /** The directive's fields the mail templates show (templates/mail: number, subject, issue date, signer). */
-    private Map<String, Object> directiveShown() {
+    /**
+     * The directive's fields the mail templates show (templates/mail: number, subject, issue date,
+     * signer): every email's model about a letter holds these, not the whole record (ADR 25, ADR 30).
+     */
+    static Map<String, Object> directiveShown(Directive directive) {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("number", directive.number());
         shown.put("subject", directive.subject());

@@ -68,7 +68,7 @@ public class NotificationService {
         Set<String> codes = agenciesOf(directiveId, itemsByAgency);
         // One query for the letter's ~150 agencies, not one each (issue 11: part of every letter's issuing step).
         Map<String, Agency> agencies = registry.byCodes(codes);
-        Map<String, Object> letter = letterHeading(directive);
+        Map<String, Object> letter = AssignmentContext.directiveShown(directive);
         List<MailRequest> mails = new ArrayList<>(codes.size());
         for (String code : codes) {
             Agency agency = known(agencies, code);
@@ -86,7 +86,7 @@ public class NotificationService {
         Directive directive = directiveService.get(directiveId);
         Set<String> codes = agenciesOf(directiveId, itemsByAgency(directiveId));
         Map<String, Agency> agencies = registry.byCodes(codes);
-        Map<String, Object> letter = letterHeading(directive);
+        Map<String, Object> letter = AssignmentContext.directiveShown(directive);
         List<MailRequest> mails = new ArrayList<>(codes.size());
         for (String code : codes) {
             Agency agency = known(agencies, code);
@@ -97,22 +97,6 @@ public class NotificationService {
                     .about(directiveId, null));
         }
         outbox.enqueueAll(mails);
-    }
-
-    /**
-     * What the letter-wide emails show of the letter, as their templates read it ({@code directive.number}
-     * works on a map as on the record). Not the whole record: its legal basis and closing text, stored
-     * once per recipient agency, made each of ~170 rows several times larger for text no email shows (ADR 30).
-     */
-    private static Map<String, Object> letterHeading(Directive directive) {
-        Map<String, Object> letter = new LinkedHashMap<>();
-        letter.put("id", directive.id());
-        letter.put("number", directive.number());
-        letter.put("subject", directive.subject());
-        letter.put("issueDate", directive.issueDate());
-        letter.put("signerTitle", directive.signerTitle());
-        letter.put("signerName", directive.signerName());
-        return letter;
     }
 
     // --- One agency's assignment -----------------------------------------------------------------

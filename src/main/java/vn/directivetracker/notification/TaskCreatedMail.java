@@ -1,5 +1,6 @@
 package vn.directivetracker.notification;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,6 +77,19 @@ class TaskCreatedMail implements TaskListener {
                 || settings.taskCreated().excludeTasks().contains(task.getTaskDefinitionKey())) {
             return;
         }
+        List<Recipients.Person> recipients = new ArrayList<>();
+        Set<String> addresses = new LinkedHashSet<>();
+        for (Recipients.Person person : people(task)) {
+            if (!person.userId().equals(actor.userId()) && addresses.add(person.email().toLowerCase(Locale.ROOT))) {
+                recipients.add(person);
+            }
+        }
+        if (recipients.isEmpty()) {
+            // Nobody to tell (a group without members with an address yet, or only the actor): the
+            // model's reads are not made. Most of a fan-out's new tasks in a province still rolling
+            // out its accounts (issue 11, ADR 30).
+            return;
+        }
         // Which records the email is about, from our tables by process instance (DESIGN §6): never
         // from the task's variables, which the task's own user could have written.
         String processInstanceId = task.getProcessInstanceId();
@@ -89,11 +103,7 @@ class TaskCreatedMail implements TaskListener {
                         .or(() -> reportPeriods.idOfProcessInstance(processInstanceId).map(p -> reportPeriods.get(p).directiveId()))
                         .or(() -> issuedDirective(task))
                         .orElse(null);
-        Set<String> addresses = new LinkedHashSet<>();
-        for (Recipients.Person person : people(task)) {
-            if (person.userId().equals(actor.userId()) || !addresses.add(person.email().toLowerCase(Locale.ROOT))) {
-                continue;
-            }
+        for (Recipients.Person person : recipients) {
             outbox.enqueue(MailRequest.of(MailEvent.TASK_CREATED, "task-created:" + task.getId() + ":" + person.userId())
                     .to(person.email(), person.name())
                     .subject(subject)
