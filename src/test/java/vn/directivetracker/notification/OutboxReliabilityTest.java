@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.common.Clocks;
 import vn.directivetracker.support.DirectiveFixtures;
+import vn.directivetracker.support.EngineClock;
 import vn.directivetracker.support.IntegrationTest;
 import vn.directivetracker.support.Mails;
 import vn.directivetracker.support.TestMailServer;
@@ -43,15 +42,13 @@ class OutboxReliabilityTest extends IntegrationTest {
 
     @BeforeEach
     void everythingEarlierIsSent() {
-        TestMailServer.start();
-        flushEarlierMail();
-        TestMailServer.purge();
+        mailServerUpWithEarlierMailSent();
     }
 
     @AfterEach
     void restore() {
         TestMailServer.start();
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     @Test
@@ -64,9 +61,9 @@ class OutboxReliabilityTest extends IntegrationTest {
         assertThat(written).hasSizeGreaterThanOrEqualTo(200);
 
         // Down: each round stops at the first refused connection, charging that one row only.
-        freezeClockAt(clocks.now());
+        EngineClock.freezeAt(clocks, clocks.now());
         assertThat(dispatchMail()).isZero();
-        moveClock(Duration.ofSeconds(20));
+        EngineClock.move(clocks, Duration.ofSeconds(20));
         assertThat(dispatchMail()).isZero();
         assertThat(rows("status = 'PENDING' and directive_id = " + id)).isEqualTo(written.size());
         assertThat(rows("attempts = 1 and directive_id = " + id)).isEqualTo(2);
@@ -77,7 +74,7 @@ class OutboxReliabilityTest extends IntegrationTest {
         TestMailServer.start();
         assertThat(dispatchMail()).isEqualTo(written.size() - 2);
         assertThat(dispatchMail()).isZero();
-        moveClock(settings.dispatcher().backoffAfter(1));
+        EngineClock.move(clocks, settings.dispatcher().backoffAfter(1));
         assertThat(dispatchMail()).isEqualTo(2);
 
         assertThat(rows("status = 'SENT' and directive_id = " + id)).isEqualTo(written.size());
@@ -97,7 +94,7 @@ class OutboxReliabilityTest extends IntegrationTest {
         notifications.resultAccepted(assignmentId);
         long id = jdbc.sql("select id from notification where dedup_key = ?").param(key).query(Long.class).single();
 
-        freezeClockAt(clocks.now());
+        EngineClock.freezeAt(clocks, clocks.now());
         int maxAttempts = settings.dispatcher().maxAttempts();
         for (int attempt = 1; attempt < maxAttempts; attempt++) {
             LocalDateTime triedAt = clocks.now();
@@ -108,7 +105,7 @@ class OutboxReliabilityTest extends IntegrationTest {
             assertThat(Duration.between(triedAt, row.nextAttemptAt())).isEqualTo(settings.dispatcher().backoffAfter(attempt));
             dispatchMail(); // not yet due: untouched
             assertThat(row(id).attempts()).isEqualTo(attempt);
-            moveClock(Duration.between(triedAt, row.nextAttemptAt()));
+            EngineClock.move(clocks, Duration.between(triedAt, row.nextAttemptAt()));
         }
         assertThat(settings.dispatcher().backoffAfter(maxAttempts - 1)).isEqualTo(settings.dispatcher().backoffMax());
         dispatchMail();
@@ -178,13 +175,4 @@ class OutboxReliabilityTest extends IntegrationTest {
     private long gauge(String status) {
         return (long) meters.get("directive.tracker.mail.outbox").tag("status", status).gauge().value();
     }
-
-    private void freezeClockAt(LocalDateTime time) {
-        ClockUtil.setCurrentTime(Date.from(time.atZone(clocks.zone()).toInstant()));
-    }
-
-    private void moveClock(Duration by) {
-        freezeClockAt(clocks.now().plus(by));
-    }
-
 }

@@ -30,9 +30,7 @@ class RenderAtDispatchTest extends IntegrationTest {
 
     @BeforeEach
     void everythingEarlierIsSent() {
-        TestMailServer.start();
-        flushEarlierMail();
-        TestMailServer.purge();
+        mailServerUpWithEarlierMailSent();
     }
 
     @Test

@@ -91,12 +91,6 @@ class ScheduledWorkSmokeTest extends IntegrationTest {
     }
 
     private static void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("Not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(200);
-        }
+        awaitUntil(what, PATIENCE, condition);
     }
 }

@@ -75,6 +75,18 @@ public abstract class IntegrationTest {
         throw new IllegalStateException("Jobs keep appearing after 100 rounds");
     }
 
+    /** Waits for work done by the application's own threads (schedulers, job executor), polling. */
+    protected static void awaitUntil(String what, java.time.Duration patience, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long end = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Not within " + patience.toSeconds() + " s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Sends every email that is due, as the dispatcher thread would (it is off in tests). */
     protected int dispatchMail() {
         return mailDispatcher.dispatchDue();
@@ -90,6 +102,13 @@ public abstract class IntegrationTest {
                 .param(java.time.LocalDateTime.now().minusMinutes(1))
                 .update();
         dispatchMail();
+    }
+
+    /** The test mail server up, every email written before this test sent, and its inbox empty. */
+    protected void mailServerUpWithEarlierMailSent() {
+        TestMailServer.start();
+        flushEarlierMail();
+        TestMailServer.purge();
     }
 
     protected Task task(String processInstanceId, String taskKey) {
