@@ -31,6 +31,14 @@ class DispatchQueue {
 
     /** Claims up to {@code limit} due rows for the round {@code token}; returns them, oldest due first. */
     List<OutboxRow> claim(String token, LocalDateTime now, LocalDateTime leaseUntil, int limit) {
+        return claim(token, now, now, leaseUntil, limit);
+    }
+
+    /**
+     * As {@link #claim(String, LocalDateTime, LocalDateTime, int)}, but only rows due at or before
+     * {@code dueBy}: a dispatcher yielding to a busy engine (ADR 31) takes only what has waited long.
+     */
+    List<OutboxRow> claim(String token, LocalDateTime dueBy, LocalDateTime now, LocalDateTime leaseUntil, int limit) {
         transaction.executeWithoutResult(status -> {
             List<Long> due = jdbc.sql("""
                             select id from notification
@@ -38,7 +46,7 @@ class DispatchQueue {
                             order by next_attempt_at, id
                             fetch first ? rows only
                             for update skip locked""")
-                    .params(now, now, limit)
+                    .params(dueBy, now, limit)
                     .query(Long.class)
                     .list();
             if (!due.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -30,6 +31,11 @@ import vn.directivetracker.common.Clocks;
  * ({@link SmtpConnection}), still recording each message's outcome before the next; and
  * {@code dispatcher.senders} rounds run side by side, each with its own claim, token and connection —
  * to the database they are simply more dispatchers, which ADR 7's claims already keep apart.
+ *
+ * <p>Yielding (ADR 31): the background thread passes whether this node's job executor is saturated;
+ * while it is, each round claims only rows due for longer than {@code dispatcher.yield-at-most}. Mail
+ * is the one piece of work here that may wait a minute; a fan-out or a morning of timers should not
+ * share two cores with it.
  */
 public class MailDispatcher implements AutoCloseable {
 
@@ -44,6 +50,8 @@ public class MailDispatcher implements AutoCloseable {
     private final Clocks clocks;
     private final String node;
     private final AtomicLong rounds = new AtomicLong();
+    /** Whether the last round yielded: logged when it changes, not once per round. */
+    private final AtomicBoolean yielding = new AtomicBoolean();
     /** The senders besides the calling thread; null with one sender. */
     private final ExecutorService helpers;
 
@@ -76,12 +84,21 @@ public class MailDispatcher implements AutoCloseable {
      * @return the number of rows this call sent or kept
      */
     public int dispatchDue() {
+        return dispatchDue(() -> false);
+    }
+
+    /**
+     * The background thread's round: as {@link #dispatchDue()}, but asking {@code engineBusy} before
+     * every batch, and while it says yes taking only rows due for longer than
+     * {@code dispatcher.yield-at-most}.
+     */
+    int dispatchDue(BooleanSupplier engineBusy) {
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<Integer>> others = new ArrayList<>();
         int delivered = 0;
         try (SmtpConnection smtp = sender == null ? null : new SmtpConnection(sender)) {
             while (!stop.get()) {
-                int sent = oneRound(smtp, stop);
+                int sent = oneRound(smtp, stop, engineBusy);
                 if (sent < 0) {
                     break;
                 }
@@ -90,7 +107,7 @@ public class MailDispatcher implements AutoCloseable {
                 // connection attempt per call, not one per sender.
                 if (helpers != null && others.isEmpty() && !stop.get()) {
                     for (int i = 1; i < settings.senders(); i++) {
-                        others.add(helpers.submit(() -> sendUntilEmpty(stop)));
+                        others.add(helpers.submit(() -> sendUntilEmpty(stop, engineBusy)));
                     }
                 }
             }
@@ -109,11 +126,11 @@ public class MailDispatcher implements AutoCloseable {
     }
 
     /** One sender: batch after batch over one SMTP connection, until nothing is due or the server is away. */
-    private int sendUntilEmpty(AtomicBoolean stop) {
+    private int sendUntilEmpty(AtomicBoolean stop, BooleanSupplier engineBusy) {
         int delivered = 0;
         try (SmtpConnection smtp = sender == null ? null : new SmtpConnection(sender)) {
             while (!stop.get()) {
-                int sent = oneRound(smtp, stop);
+                int sent = oneRound(smtp, stop, engineBusy);
                 if (sent < 0) {
                     return delivered;
                 }
@@ -127,10 +144,11 @@ public class MailDispatcher implements AutoCloseable {
      * Claims one batch and delivers it. Returns how many left, or -1 when nothing was due; sets
      * {@code stop} (for every sender of this call) when the server could not be reached.
      */
-    private int oneRound(SmtpConnection smtp, AtomicBoolean stop) {
+    private int oneRound(SmtpConnection smtp, AtomicBoolean stop, BooleanSupplier engineBusy) {
         String token = node + "#" + rounds.incrementAndGet();
         LocalDateTime now = clocks.now();
-        List<OutboxRow> batch = queue.claim(token, now, now.plus(settings.claimLease()), settings.batchSize());
+        List<OutboxRow> batch = queue.claim(token, dueBy(now, engineBusy), now, now.plus(settings.claimLease()),
+                settings.batchSize());
         if (batch.isEmpty()) {
             return -1;
         }
@@ -139,6 +157,20 @@ public class MailDispatcher implements AutoCloseable {
             stop.set(true);
         }
         return round.delivered;
+    }
+
+    /** Now, or — while the engine is busy — {@code yield-at-most} ago. */
+    private LocalDateTime dueBy(LocalDateTime now, BooleanSupplier engineBusy) {
+        boolean yields = !settings.yieldAtMost().isZero() && engineBusy.getAsBoolean();
+        if (yields) {
+            counters.yieldedRound();
+        }
+        if (yielding.getAndSet(yields) != yields) {
+            log.debug(yields
+                    ? "Job executor busy: sending only mail due for more than {} until it is not"
+                    : "Job executor no longer busy: sending all due mail (yield-at-most {})", settings.yieldAtMost());
+        }
+        return yields ? now.minus(settings.yieldAtMost()) : now;
     }
 
     @Override

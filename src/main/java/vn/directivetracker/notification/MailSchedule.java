@@ -14,7 +14,8 @@ import vn.directivetracker.common.Clocks;
  * The background thread of this node: a dispatcher round every {@code dispatcher.interval}, and the
  * morning digest at {@code digest.hour} when agencies asked for one. A private scheduler rather than
  * {@code @Scheduled}, so nothing here depends on (or changes) the application's global scheduling.
- * Stops before the database pool closes. Off in tests, which dispatch explicitly.
+ * Stops before the database pool closes. Off in tests, which dispatch explicitly. Its rounds yield to a
+ * saturated job executor (ADR 31).
  */
 @Component
 @ConditionalOnProperty(name = "directive-tracker.mail.dispatcher.enabled", havingValue = "true", matchIfMissing = true)
@@ -23,13 +24,15 @@ class MailSchedule implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MailSchedule.class);
 
     private final MailDispatcher dispatcher;
+    private final JobExecutorLoad jobs;
     private final DailyDigest digest;
     private final MailSettings settings;
     private final Clocks clocks;
     private ThreadPoolTaskScheduler scheduler;
 
-    MailSchedule(MailDispatcher dispatcher, DailyDigest digest, MailSettings settings, Clocks clocks) {
+    MailSchedule(MailDispatcher dispatcher, JobExecutorLoad jobs, DailyDigest digest, MailSettings settings, Clocks clocks) {
         this.dispatcher = dispatcher;
+        this.jobs = jobs;
         this.digest = digest;
         this.settings = settings;
         this.clocks = clocks;
@@ -42,7 +45,7 @@ class MailSchedule implements SmartLifecycle {
         scheduler.setThreadNamePrefix("mail-dispatcher-");
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(() -> guarded("dispatch", dispatcher::dispatchDue), settings.dispatcher().interval());
+        scheduler.scheduleWithFixedDelay(() -> guarded("dispatch", () -> dispatcher.dispatchDue(jobs::saturated)), settings.dispatcher().interval());
         if (!settings.digest().agencies().isEmpty()) {
             scheduler.schedule(() -> guarded("digest", () -> digest.writeFor(clocks.today())),
                     new CronTrigger(settings.digest().cronExpression(), TimeZone.getTimeZone(clocks.zone())));

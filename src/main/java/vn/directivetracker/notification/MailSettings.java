@@ -58,6 +58,10 @@ public record MailSettings(
      * @param maxAttempts  failed attempts after which a row becomes FAILED
      * @param backoffBase  wait after the first failure, doubled after each further one …
      * @param backoffMax   … up to this
+     * @param yieldAtMost  the background dispatcher's patience with a busy engine (ADR 31): while every
+     *                     job executor thread of this node is taken, it sends only mail that has been due
+     *                     for longer than this, so a burst of fan-out or reminder jobs gets the CPU first
+     *                     and no email waits much longer than this for it; {@code 0} never yields
      */
     public record Dispatcher(
             @DefaultValue("true") boolean enabled,
@@ -67,7 +71,8 @@ public record MailSettings(
             @DefaultValue("2m") Duration claimLease,
             @DefaultValue("12") int maxAttempts,
             @DefaultValue("1m") Duration backoffBase,
-            @DefaultValue("1h") Duration backoffMax) {
+            @DefaultValue("1h") Duration backoffMax,
+            @DefaultValue("60s") Duration yieldAtMost) {
 
         /** The wait before the next try, after {@code attempts} failed tries (1, 2, …). */
         public Duration backoffAfter(int attempts) {

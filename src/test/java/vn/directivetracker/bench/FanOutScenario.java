@@ -86,7 +86,12 @@ final class FanOutScenario {
         double ours = Poll.secondsUntilCount(start, Duration.ofMinutes(60), "assignments with task, watch and notice", expected,
                 () -> letters.ready(bulkDirectives, true, expected));
         db.awaitQuiet(Duration.ofMinutes(10));
-        oursRowsPerAssignment = Database.rowsPer(before, db.rowCounts(), expected);
+        // Also printed: when b's mail is all at SMTP. The dispatcher yields to a busy job executor (ADR 31),
+        // so most of it goes out after the fan-out; this is where that work shows.
+        double oursQuiet = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> after = db.rowCounts();
+        long mails = after.getOrDefault("notification", 0L) - before.getOrDefault("notification", 0L);
+        oursRowsPerAssignment = Database.rowsPer(before, after, expected);
 
         List<String> parents = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -113,6 +118,8 @@ final class FanOutScenario {
                 expected / baseline, expected / ours, "%.0f /s", "≥ 500 /s");
         figures.baselineOnly("b′. the same, bare Camunda creating its children " + chunkSize + " per job: children/s",
                 String.format("%.0f /s", expected / chunked), "(floor of batching)");
+        figures.alone("b″. the same, until the engine is quiet and all " + mails + " of its emails are at SMTP",
+                String.format("%.1f s", oursQuiet), "—");
     }
 
     /** Issues bare parents already started, one after another; seconds until all their child tasks exist. */

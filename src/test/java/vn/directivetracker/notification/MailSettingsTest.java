@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MailSettingsTest {
 
     private static MailSettings.Dispatcher dispatcher(Duration base, Duration max) {
-        return new MailSettings.Dispatcher(true, Duration.ofSeconds(10), 50, 1, Duration.ofMinutes(2), 12, base, max);
+        return new MailSettings.Dispatcher(true, Duration.ofSeconds(10), 50, 1, Duration.ofMinutes(2), 12, base, max, Duration.ofSeconds(60));
     }
 
     @Test

@@ -56,9 +56,7 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
 
     @BeforeEach
     void everythingEarlierIsSent() {
-        TestMailServer.start();
-        flushEarlierMail();
-        TestMailServer.purge();
+        mailServerUpWithEarlierMailSent();
     }
 
     /**
@@ -242,7 +240,7 @@ abstract class TwoNodeDispatchScenario extends IntegrationTest {
         pool.setPassword(app.getPassword());
         pool.setMaximumPoolSize(3);
         MailSettings.Dispatcher settings = new MailSettings.Dispatcher(true, Duration.ofSeconds(10), batchSize, 1,
-                Duration.ofMinutes(2), 12, Duration.ofMinutes(1), Duration.ofHours(1));
+                Duration.ofMinutes(2), 12, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ZERO);
         DispatchQueue queue = new DispatchQueue(JdbcClient.create(pool), new TransactionTemplate(new DataSourceTransactionManager(pool)));
         Node node = new Node(name, pool, queue, new MailDispatcher(queue, smtp,
                 new MailComposer("no-reply@example.gov.vn", "Hệ thống theo dõi chỉ đạo"), new MailBodies(new MailTemplates()), settings,
