@@ -159,6 +159,11 @@ public class MailDispatcher implements AutoCloseable {
         return round.delivered;
     }
 
+    /** Whether the last round left fresh mail waiting for a busy engine. */
+    boolean yielding() {
+        return yielding.get();
+    }
+
     /** Now, or — while the engine is busy — {@code yield-at-most} ago. */
     private LocalDateTime dueBy(LocalDateTime now, BooleanSupplier engineBusy) {
         boolean yields = !settings.yieldAtMost().isZero() && engineBusy.getAsBoolean();

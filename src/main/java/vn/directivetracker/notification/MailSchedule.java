@@ -1,5 +1,6 @@
 package vn.directivetracker.notification;
 
+import java.time.Duration;
 import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ import vn.directivetracker.common.Clocks;
 class MailSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailSchedule.class);
+    /** How soon a yielding dispatcher looks again (ADR 31): mail resumes within a second of a burst's end. */
+    private static final Duration YIELD_RECHECK = Duration.ofSeconds(1);
 
     private final MailDispatcher dispatcher;
     private final JobExecutorLoad jobs;
@@ -29,6 +32,8 @@ class MailSchedule implements SmartLifecycle {
     private final MailSettings settings;
     private final Clocks clocks;
     private ThreadPoolTaskScheduler scheduler;
+    /** Touched by the scheduler's one thread only. */
+    private long nextRoundNanos;
 
     MailSchedule(MailDispatcher dispatcher, JobExecutorLoad jobs, DailyDigest digest, MailSettings settings, Clocks clocks) {
         this.dispatcher = dispatcher;
@@ -45,7 +50,10 @@ class MailSchedule implements SmartLifecycle {
         scheduler.setThreadNamePrefix("mail-dispatcher-");
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(() -> guarded("dispatch", () -> dispatcher.dispatchDue(jobs::saturated)), settings.dispatcher().interval());
+        nextRoundNanos = System.nanoTime();
+        Duration interval = settings.dispatcher().interval();
+        Duration tick = interval.compareTo(YIELD_RECHECK) < 0 ? interval : YIELD_RECHECK;
+        scheduler.scheduleWithFixedDelay(() -> guarded("dispatch", this::dispatchWhenDue), tick);
         if (!settings.digest().agencies().isEmpty()) {
             scheduler.schedule(() -> guarded("digest", () -> digest.writeFor(clocks.today())),
                     new CronTrigger(settings.digest().cronExpression(), TimeZone.getTimeZone(clocks.zone())));
@@ -63,6 +71,15 @@ class MailSchedule implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return scheduler != null;
+    }
+
+    /** A round every {@code interval}; while the last one yielded, every {@link #YIELD_RECHECK} instead. */
+    private void dispatchWhenDue() {
+        if (!dispatcher.yielding() && System.nanoTime() - nextRoundNanos < 0) {
+            return;
+        }
+        nextRoundNanos = System.nanoTime() + settings.dispatcher().interval().toNanos();
+        dispatcher.dispatchDue(jobs::saturated);
     }
 
     /** A failing round (database briefly away) must not end the schedule: log, and try at the next tick. */

@@ -36,6 +36,8 @@ class DirectiveTrackerBenchmark {
     @Autowired DirectiveService directives;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired vn.directivetracker.notification.MailSettings mail;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
     @LocalServerPort int port;
     /** The batched baseline creates its children in chunks of the size our fan-out uses (ADR 23). */
     @Value("${directive-tracker.fan-out.chunk-size:20}") int chunkSize;
@@ -61,6 +63,10 @@ class DirectiveTrackerBenchmark {
 
         attempt(figures, "a", () -> fanOut.oneLetter(sizes.repeats(), figures));
         attempt(figures, "b", () -> fanOut.manyLetters(sizes.letters(), figures));
+        // ADR 31: the dispatcher's setting as this run had it, and how often it left fresh mail waiting.
+        var yielded = meters.find("directive.tracker.mail.yielded.rounds").counter();
+        System.out.printf("[bench] mail dispatcher: yield-at-most %s, rounds yielded during a and b: %.0f%n",
+                mail.dispatcher().yieldAtMost(), yielded == null ? 0 : yielded.count());
         attempt(figures, "c", () -> new ReminderScenario(db).run(
                 Math.min(sizes.reminders(), sizes.letters() * BenchSizes.LETTER_ASSIGNMENTS), fanOut.bulkDirectives(), figures));
         attempt(figures, "d", () -> new TaskListScenario(bare, db, http).run(sizes.openTasks(), sizes.requests(), figures));
@@ -76,7 +82,7 @@ class DirectiveTrackerBenchmark {
         BenchmarksReport.write(sizes, BenchmarksReport.machine(jdbc), figures, fanOut.oursRowsPerAssignment(),
                 fanOut.bareRowsPerChild(), minutes, command);
         System.out.printf("[bench] BENCHMARKS.md written; the run took %.1f minutes%n", minutes);
-        assertThat(figures.rows()).as("every figure measured").hasSize(11)
+        assertThat(figures.rows()).as("every figure measured").hasSize(12)
                 .noneMatch(row -> row.figure().contains("failed"));
     }
 
