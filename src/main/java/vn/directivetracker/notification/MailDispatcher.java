@@ -50,7 +50,7 @@ public class MailDispatcher implements AutoCloseable {
     private final Clocks clocks;
     private final String node;
     private final AtomicLong rounds = new AtomicLong();
-    /** Whether the last round yielded: logged when it changes, not once per round. */
+    /** Whether the last round yielded: the schedule then looks again sooner; logged when it changes. */
     private final AtomicBoolean yielding = new AtomicBoolean();
     /** The senders besides the calling thread; null with one sender. */
     private final ExecutorService helpers;

@@ -26,6 +26,8 @@ final class OurLetters {
     private final TaskService tasks;
     private final IdentityService identity;
     private final JdbcClient jdbc;
+    /** Whether this wait for ready assignments has refreshed the statistics of what it reads (see {@link #ready}). */
+    private boolean analyzed;
     private final Map<String, List<String>> groups = new HashMap<>();
 
     OurLetters(DirectiveService directives, TaskService tasks, IdentityService identity, JdbcClient jdbc) {
@@ -84,7 +86,17 @@ final class OurLetters {
         int bound = jdbc.sql("select count(*) from assignment where directive_id in (:ids) and process_instance_id is not null")
                 .param("ids", directiveIds).query(Integer.class).single();
         if (bound < expected) {
+            analyzed = false;
             return bound;
+        }
+        // The tables the check reads grew by tens of thousands of rows during the burst, and their
+        // statistics are autovacuum's, taken whenever its one-minute round came by. With statistics from
+        // before the burst the planner chose plans that scan a whole table once per assignment: twice on
+        // 2026-12-02 (17:06, 17:19) the check took ~2 minutes after every notice had been written within
+        // 27 s. Analyzed once per wait, the check's plan no longer depends on autovacuum's timing.
+        if (!analyzed) {
+            jdbc.sql("analyze assignment, notification, act_ru_task, act_ru_job, act_ru_jobdef").update();
+            analyzed = true;
         }
         String watch = withWatch ? """
                  and exists (select 1 from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
