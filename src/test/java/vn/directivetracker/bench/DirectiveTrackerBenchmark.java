@@ -2,6 +2,7 @@ package vn.directivetracker.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.directivetracker.directive.DirectiveService;
+import vn.directivetracker.notification.MailSettings;
 import vn.directivetracker.support.TestMailServer;
 
 /**
@@ -36,8 +38,8 @@ class DirectiveTrackerBenchmark {
     @Autowired DirectiveService directives;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
-    @Autowired vn.directivetracker.notification.MailSettings mail;
-    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired MailSettings mail;
+    @Autowired MeterRegistry meters;
     @LocalServerPort int port;
     /** The batched baseline creates its children in chunks of the size our fan-out uses (ADR 23). */
     @Value("${directive-tracker.fan-out.chunk-size:20}") int chunkSize;
