@@ -20,8 +20,14 @@ public final class AgencyAssignmentProcess {
         // Deadlines (the watch branch and the escalation ladder).
         public static final String DECIDE_EXTENSION = "DecideExtension";
         public static final String APPLY_EXTENSION_DECISION = "ApplyExtensionDecision";
+        /**
+         * The watch's first timer (ADR 32: one timer at a time). Not in {@link #WATCH}: a moved deadline
+         * re-plans it where it waits ({@link DeadlineChanges#restartWatch}) instead of starting the
+         * ladder early. In versions before ADR 32 the same id is a boundary timer of {@link #ACKNOWLEDGE_RECEIPT}.
+         */
         public static final String ACKNOWLEDGE_OVERDUE = "AcknowledgeOverdue";
         public static final String SEND_ACKNOWLEDGE_REMINDER = "SendAcknowledgeReminder";
+        public static final String DEADLINE_KIND_GATEWAY = "DeadlineKindGateway";
         public static final String DUE_SOON = "DueSoon";
         public static final String SEND_DUE_SOON_REMINDER = "SendDueSoonReminder";
         public static final String DEADLINE_REACHED = "DeadlineReached";
@@ -37,7 +43,8 @@ public final class AgencyAssignmentProcess {
          * The deadline watch: every activity of the escalation ladder, from {@link #DUE_SOON} on. They sit
          * on the process level (no subprocess since the ADR 8 addendum of 2026-12-02), so this list is
          * what says which tokens {@link DeadlineChanges#restartWatch} cancels before it starts the watch
-         * again at {@link #DUE_SOON}.
+         * again at {@link #DUE_SOON}. The watch's token reaches {@link #DUE_SOON} only after
+         * {@link #ACKNOWLEDGE_OVERDUE} (ADR 32).
          */
         public static final List<String> WATCH = List.of(DUE_SOON, SEND_DUE_SOON_REMINDER,
                 DEADLINE_REACHED, SEND_OVERDUE_NOTICE, ESCALATION_MERGE, ESCALATION_DUE, HANDLE_OVERDUE,

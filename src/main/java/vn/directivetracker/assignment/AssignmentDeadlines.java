@@ -34,15 +34,27 @@ public class AssignmentDeadlines {
         this.clocks = clocks;
     }
 
-    /** N working days after the assignment reached the agency. */
+    /**
+     * N working days after the assignment reached the agency, or the watch's next date if that comes
+     * first. Since ADR 32 the acknowledgement reminder is the first timer of the watch, which holds one
+     * timer at a time: the due-soon (or period-end) timer is created only after it fires, so it must not
+     * fire after the date that timer would have. With a deadline a few days off, the reminder to
+     * acknowledge therefore goes out on the due-soon date, just before the due-soon reminder.
+     */
     public Date acknowledgeReminderAt(Object assignmentId) {
         Assignment a = assignment(assignmentId);
-        return at(calendar.addWorkingDays(a.createdAt().toLocalDate(), settings.acknowledgeReminderDays()));
+        Date reminder = at(calendar.addWorkingDays(a.createdAt().toLocalDate(), settings.acknowledgeReminderDays()));
+        Date next = a.deadline() != null ? dueSoonOf(a) : hasPeriodEnd(a) ? periodEndOf(a) : null;
+        return next != null && next.before(reminder) ? next : reminder;
     }
 
     /** N working days before the deadline ("sắp đến hạn"). */
     public Date dueSoonAt(Object assignmentId) {
-        return at(calendar.subtractWorkingDays(deadline(assignmentId), settings.dueSoonDays()));
+        return dueSoonOf(assignment(assignmentId));
+    }
+
+    private Date dueSoonOf(Assignment a) {
+        return at(calendar.subtractWorkingDays(deadlineOf(a), settings.dueSoonDays()));
     }
 
     /** The first working day after the deadline: from then on the work is overdue ("quá hạn"). */
@@ -74,16 +86,27 @@ public class AssignmentDeadlines {
 
     /** The day after the directive's period ends: ongoing work closes then. */
     public Date periodEndAt(Object assignmentId) {
-        LocalDate periodEnd = directives.find(assignment(assignmentId).directiveId()).orElseThrow().periodEnd();
+        return periodEndOf(assignment(assignmentId));
+    }
+
+    private Date periodEndOf(Assignment a) {
+        LocalDate periodEnd = directives.find(a.directiveId()).orElseThrow().periodEnd();
         return toDate(periodEnd.plusDays(1).atStartOfDay());
     }
 
+    private boolean hasPeriodEnd(Assignment a) {
+        return directives.find(a.directiveId()).orElseThrow().periodEnd() != null;
+    }
+
     private LocalDate deadline(Object assignmentId) {
-        LocalDate deadline = assignment(assignmentId).deadline();
-        if (deadline == null) {
-            throw new IllegalStateException("Nhiệm vụ " + assignmentId + " không có thời hạn");
+        return deadlineOf(assignment(assignmentId));
+    }
+
+    private static LocalDate deadlineOf(Assignment a) {
+        if (a.deadline() == null) {
+            throw new IllegalStateException("Nhiệm vụ " + a.id() + " không có thời hạn");
         }
-        return deadline;
+        return a.deadline();
     }
 
     /**

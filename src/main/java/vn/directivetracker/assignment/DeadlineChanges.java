@@ -2,9 +2,11 @@ package vn.directivetracker.assignment;
 
 import java.time.LocalDate;
 import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -23,10 +25,12 @@ public class DeadlineChanges {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final AssignmentDeadlines deadlines;
+    private final ManagementService managementService;
 
     public DeadlineChanges(AssignmentRepository assignments, RuntimeService runtimeService, TaskService taskService,
-            AssignmentDeadlines deadlines) {
+            AssignmentDeadlines deadlines, ManagementService managementService) {
         this.assignments = assignments;
+        this.managementService = managementService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.deadlines = deadlines;
@@ -68,6 +72,7 @@ public class DeadlineChanges {
             return;
         }
         refreshTaskDueDates(assignment);
+        replanAcknowledgementTimer(processInstanceId, assignment);
         if (runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
                 .eventType("message").eventName(AgencyAssignmentProcess.MESSAGE_DEADLINE_CHANGED).count() > 0) {
             runtimeService.createMessageCorrelation(AgencyAssignmentProcess.MESSAGE_DEADLINE_CHANGED)
@@ -87,6 +92,24 @@ public class DeadlineChanges {
         if (cancelWatch(runtimeService.getActivityInstance(processInstanceId), modification) > 0) {
             modification.execute();
         } // else no watch runs (an ongoing item): nothing to restart
+    }
+
+    /**
+     * ADR 32: while the watch waits at its first timer it has not reached the ladder, so nothing is
+     * cancelled; the timer's date is computed again instead, as it may depend on the deadline
+     * ({@link AssignmentDeadlines#acknowledgeReminderAt}). When it fires, the ladder starts from the new
+     * deadline. On a version before ADR 32 the same id is the acknowledgement task's boundary timer,
+     * which the same rule fits.
+     */
+    private void replanAcknowledgementTimer(String processInstanceId, Assignment assignment) {
+        Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId(Elements.ACKNOWLEDGE_OVERDUE).singleResult();
+        if (timer != null) {
+            Date due = deadlines.acknowledgeReminderAt(assignment.id());
+            if (!due.equals(timer.getDuedate())) {
+                managementService.setJobDuedate(timer.getId(), due);
+            }
+        }
     }
 
     /** Adds a cancellation of every watch token under {@code instance}: activity instances and asyncBefore jobs. */

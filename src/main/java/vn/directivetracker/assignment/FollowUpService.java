@@ -67,8 +67,14 @@ public class FollowUpService {
 
     // ---- Reminders and notices fired by the timers -------------------------------------------
 
+    /**
+     * The watch's first timer fires whether or not the agency has acknowledged (ADR 32: it is no longer
+     * a boundary timer that the acknowledgement removes), so only an agency that has not is reminded.
+     */
     public void remindToAcknowledge(long assignmentId) {
-        events.publishEvent(new AssignmentEvents.AcknowledgementDue(assignmentId));
+        if (assignments.get(assignmentId).acknowledgedAt() == null) {
+            events.publishEvent(new AssignmentEvents.AcknowledgementDue(assignmentId));
+        }
     }
 
     public void remindDueSoon(long assignmentId) {

@@ -22,11 +22,11 @@ import vn.directivetracker.support.DirectiveFixtures;
 import vn.directivetracker.support.IntegrationTest;
 
 /**
- * The three ways an assignment starts after {@code NotifyAgency}, whose outgoing flows replace the
- * fork and the deadline-kind choice (issue 11, ADR 8 addendum): always the work, plus the deadline
- * watch, or the period-end timer, or nothing to watch. Each test says where the tokens are and which
- * activity instances the start wrote — no gateway on the deadline path, which is the hot one of a
- * fan-out.
+ * The ways an assignment starts after {@code NotifyAgency}, whose two outgoing flows replace a fork
+ * (issue 11, ADR 8 addendum): the work, and beside it the watch, which holds one timer at a time (ADR 32):
+ * first the acknowledgement reminder, then, by the kind of work, the deadline ladder, the period-end
+ * timer, or nothing more to watch. Each test says where the tokens are and which activity instances the
+ * start wrote: no gateway at the start, which is the hot path of a fan-out.
  */
 class AssignmentStartPathsTest extends IntegrationTest {
 
@@ -58,28 +58,84 @@ class AssignmentStartPathsTest extends IntegrationTest {
     }
 
     @Test
-    void itemWithADeadlineStartsTheWorkAndTheWatchWithoutAnyGateway() {
+    void itemWithADeadlineStartsTheWorkAndTheWatchAtItsFirstTimer() {
         Assignment a = issue(DirectiveFixtures.withDeadline("Có thời hạn " + System.nanoTime(), List.of("SNGV"),
                 LocalDate.of(2026, 12, 18)));
         ProcessInstance pi = instance(a);
-        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON).hasNotPassed(PERIOD_END_GATEWAY);
-        // Four in the child since the watch sits on the process level (no subprocess, no start event).
+        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE)
+                .hasNotPassed(DEADLINE_KIND_GATEWAY);
         assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(
-                ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT, DUE_SOON);
+                ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
         assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).isZero();
+        // What a fanned-out assignment costs the engine (ADR 32): one timer job and four executions (the
+        // instance, one per token, the waiting timer's scope); the acknowledgement task has no boundary
+        // event, so it is no scope of its own. The version before had two timers and five executions
+        // (anAssignmentStartedWithTheAcknowledgementBoundaryTimerGoesOnAsBefore).
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(pi.getId()).count()).isEqualTo(4);
 
-        // A moved deadline restarts the watch by a modification: the old DueSoon is cancelled, one new
+        // Wednesday 2/12, 08:00: the first timer fires and the ladder starts, 3 working days before 18/12.
+        DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+        executeJobs();
+        assertThat(pi).hasPassed(SEND_ACKNOWLEDGE_REMINDER, DEADLINE_KIND_GATEWAY).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON)
+                .hasNotPassed(PERIOD_END_GATEWAY);
+        assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 15, 8));
+
+        // A moved deadline restarts the ladder by a modification: the old DueSoon is cancelled, one new
         // timer from the new deadline, one watch token.
         deadlineChanges.move(a.id(), LocalDate.of(2026, 12, 23));
         assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(DUE_SOON).list())
-                .extracting(Job::getDuedate).containsExactly(DeadlineFollowUpTest.at(2026, 12, 18, 8));
+        assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 18, 8));
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                 .activityId(DUE_SOON).list()).extracting(HistoricActivityInstance::isCanceled)
                 .containsExactlyInAnyOrder(true, false);
         assertThat(runtimeService.createExecutionQuery().processInstanceId(pi.getId()).activityId(DUE_SOON).count()).isEqualTo(1);
-        // DueSoon and the acknowledgement reminder, no other timer.
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(2);
+    }
+
+    /**
+     * An assignment started on a version before ADR 32 keeps its acknowledgement task's boundary timer
+     * beside the ladder: a moved deadline restarts the ladder as before, the boundary timer keeps its
+     * date, and it still reminds the agency when it fires.
+     */
+    @Test
+    void anAssignmentStartedWithTheAcknowledgementBoundaryTimerGoesOnAsBefore() {
+        onPreviousVersion("agency-assignment-with-acknowledge-boundary.bpmn", (a, pi) -> {
+            assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
+            assertThat(timers(pi)).containsExactlyInAnyOrder(DeadlineFollowUpTest.at(2026, 12, 2, 8),
+                    DeadlineFollowUpTest.at(2026, 12, 15, 8));
+            assertThat(runtimeService.createExecutionQuery().processInstanceId(pi.getId()).count()).isEqualTo(5);
+
+            deadlineChanges.move(a.id(), LocalDate.of(2026, 12, 23));
+            assertThat(timers(pi)).containsExactlyInAnyOrder(DeadlineFollowUpTest.at(2026, 12, 2, 8),
+                    DeadlineFollowUpTest.at(2026, 12, 18, 8));
+
+            DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+            executeJobs();
+            assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
+            assertThat(jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = 'ACKNOWLEDGEMENT_REMINDER'")
+                    .param(a.id()).query(Long.class).single()).isEqualTo(1);
+            assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 18, 8));
+        });
+    }
+
+    /**
+     * Deploys a model kept from an earlier version over the current one, issues an item with a deadline
+     * on it, and checks its instance; the current version is the latest again afterwards.
+     */
+    private void onPreviousVersion(String model, java.util.function.BiConsumer<Assignment, ProcessInstance> check) {
+        Deployment previous = repositoryService.createDeployment().name(model)
+                .addClasspathResource("previous-models/" + model).deploy();
+        try {
+            Assignment a = issue(DirectiveFixtures.withDeadline("Phiên bản trước " + System.nanoTime(), List.of("SNGV"),
+                    LocalDate.of(2026, 12, 18)));
+            ProcessInstance pi = instance(a);
+            assertThat(repositoryService.getProcessDefinition(pi.getProcessDefinitionId()).getDeploymentId())
+                    .isEqualTo(previous.getId());
+            check.accept(a, pi);
+        } finally {
+            deleteAllProcessInstances();
+            repositoryService.deleteDeployment(previous.getId(), true);
+        }
     }
 
     /**
@@ -89,14 +145,7 @@ class AssignmentStartPathsTest extends IntegrationTest {
      */
     @Test
     void anAssignmentStartedOnThePreviousVersionIsRestartedByItsMessage() {
-        Deployment previous = repositoryService.createDeployment().name("agency-assignment with the watch subprocess")
-                .addClasspathResource("previous-models/agency-assignment-with-watch-subprocess.bpmn").deploy();
-        try {
-            Assignment a = issue(DirectiveFixtures.withDeadline("Phiên bản trước " + System.nanoTime(), List.of("SNGV"),
-                    LocalDate.of(2026, 12, 18)));
-            ProcessInstance pi = instance(a);
-            assertThat(repositoryService.getProcessDefinition(pi.getProcessDefinitionId()).getDeploymentId())
-                    .isEqualTo(previous.getId());
+        onPreviousVersion("agency-assignment-with-watch-subprocess.bpmn", (a, pi) -> {
             assertThat(activitiesRecorded(a)).contains("DeadlineWatch", "WatchStarted", DUE_SOON);
 
             deadlineChanges.move(a.id(), LocalDate.of(2026, 12, 23));
@@ -108,14 +157,11 @@ class AssignmentStartPathsTest extends IntegrationTest {
                     .containsExactlyInAnyOrder(true, false);
             assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId())
                     .eventName(AgencyAssignmentProcess.MESSAGE_DEADLINE_CHANGED).count()).isEqualTo(1);
-        } finally {
-            deleteAllProcessInstances();
-            repositoryService.deleteDeployment(previous.getId(), true);
-        }
+        });
         // Assignments issued from now on get the watch on the process level again.
         Assignment next = issue(DirectiveFixtures.withDeadline("Phiên bản mới " + System.nanoTime(), List.of("SNGV"),
                 LocalDate.of(2026, 12, 18)));
-        assertThat(activitiesRecorded(next)).doesNotContain("DeadlineWatch").contains(DUE_SOON);
+        assertThat(activitiesRecorded(next)).doesNotContain("DeadlineWatch").contains(ACKNOWLEDGE_OVERDUE);
     }
 
     @Test
@@ -123,23 +169,35 @@ class AssignmentStartPathsTest extends IntegrationTest {
         Assignment a = issue(DirectiveFixtures.ongoingUntil("Thường xuyên có kỳ " + System.nanoTime(), List.of("SNGV"),
                 LocalDate.of(2026, 12, 31)));
         ProcessInstance pi = instance(a);
-        assertThat(pi).hasPassed(NOTIFY_AGENCY, PERIOD_END_GATEWAY).isWaitingAt(ACKNOWLEDGE_RECEIPT, PERIOD_ENDED)
-                .hasNotPassed(NOTHING_TO_WATCH);
-        assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(
-                ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT, PERIOD_END_GATEWAY, PERIOD_ENDED);
+        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 2, 8));
+
+        DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+        executeJobs();
+        assertThat(pi).hasPassed(DEADLINE_KIND_GATEWAY, PERIOD_END_GATEWAY).isWaitingAt(ACKNOWLEDGE_RECEIPT, PERIOD_ENDED)
+                .hasNotPassed(NOTHING_TO_WATCH, DUE_SOON);
+        assertThat(timers(pi)).containsExactly(java.util.Date.from(
+                LocalDate.of(2027, 1, 1).atStartOfDay(DeadlineFollowUpTest.VIETNAM).toInstant()));
     }
 
     @Test
-    void ongoingItemWithoutAPeriodEndHasNothingToWatch() {
+    void ongoingItemWithoutAPeriodEndHasNothingMoreToWatchAfterTheReminder() {
         Assignment a = issue(DirectiveFixtures.smallDirective("Thường xuyên không kỳ " + System.nanoTime(), List.of("SNGV"),
                 List.of()));
         ProcessInstance pi = instance(a);
-        assertThat(pi).hasPassed(NOTIFY_AGENCY, PERIOD_END_GATEWAY, NOTHING_TO_WATCH).isWaitingAt(ACKNOWLEDGE_RECEIPT);
-        assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(
-                ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT, PERIOD_END_GATEWAY, NOTHING_TO_WATCH);
-        // The acknowledgement reminder is the only timer: no deadline and no period end to wait for.
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(ACKNOWLEDGE_OVERDUE)
-                .count()).isEqualTo(1);
+        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 2, 8));
+
+        DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+        executeJobs();
+        assertThat(pi).hasPassed(DEADLINE_KIND_GATEWAY, PERIOD_END_GATEWAY, NOTHING_TO_WATCH).isWaitingAt(ACKNOWLEDGE_RECEIPT);
+        assertThat(timers(pi)).isEmpty();
+        assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT,
+                ACKNOWLEDGE_OVERDUE, SEND_ACKNOWLEDGE_REMINDER, DEADLINE_KIND_GATEWAY, PERIOD_END_GATEWAY, NOTHING_TO_WATCH);
+    }
+
+    private List<java.util.Date> timers(ProcessInstance pi) {
+        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().list().stream()
+                .map(Job::getDuedate).toList();
     }
 }

@@ -50,6 +50,11 @@ class DeadlineApiTest extends IntegrationTest {
         return assignment;
     }
 
+    private List<java.util.Date> timers(Assignment a) {
+        return managementService.createJobQuery().processInstanceId(a.processInstanceId()).timers().list().stream()
+                .map(Job::getDuedate).toList();
+    }
+
     static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -104,9 +109,12 @@ class DeadlineApiTest extends IntegrationTest {
                 HttpMethod.PATCH, json("{\"deadline\":\"2027-01-08\",\"reason\":\"Điều chỉnh theo kế hoạch\"}"), JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(assignments.get(a.id()).deadline()).isEqualTo(LocalDate.of(2027, 1, 8));
-        List<Job> timers = managementService.createJobQuery().processInstanceId(a.processInstanceId()).timers().list();
-        // Due soon: 3 working days before Friday 8/1/2027 is Tuesday 5/1/2027, 08:00.
-        assertThat(timers).extracting(Job::getDuedate).containsExactly(DeadlineFollowUpTest.at(2027, 1, 5, 8));
+        // The watch still waits at its first timer (ADR 32), which the new deadline leaves on Wednesday 2/12;
+        // from there it goes to "due soon": 3 working days before Friday 8/1/2027 is Tuesday 5/1/2027, 08:00.
+        assertThat(timers(a)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 2, 8));
+        DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+        executeJobs();
+        assertThat(timers(a)).containsExactly(DeadlineFollowUpTest.at(2027, 1, 5, 8));
         assertThat(response.getBody().get("assignments").get(0).get("deadline").asText()).isEqualTo("2027-01-08");
         assertThat(as("dieuphoi").getForObject("/api/directives/" + a.directiveId() + "/history", JsonNode.class)
                 .findValuesAsText("type")).contains("DEADLINE_CHANGED");
@@ -189,8 +197,11 @@ class DeadlineApiTest extends IntegrationTest {
                 LocalDate.of(2026, 12, 31)));
         Assignment a = assignments.ofDirective(withPeriod).get(0);
         complete(a.processInstanceId(), ACKNOWLEDGE_RECEIPT, "cbsngv", Map.of());
-        assertThat(managementService.createJobQuery().processInstanceId(a.processInstanceId()).timers().list())
-                .extracting(Job::getDuedate)
+        // The watch's first timer (ADR 32), then the period's end.
+        assertThat(timers(a)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 2, 8));
+        DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+        executeJobs();
+        assertThat(timers(a))
                 .containsExactly(java.util.Date.from(LocalDate.of(2027, 1, 1).atStartOfDay(DeadlineFollowUpTest.VIETNAM).toInstant()));
 
         DeadlineFollowUpTest.clockAt(LocalDateTime.of(2027, 1, 1, 0, 1));
@@ -202,7 +213,12 @@ class DeadlineApiTest extends IntegrationTest {
         long noPeriod = submitAndIssue(DirectiveFixtures.smallDirective("Không kỳ " + System.nanoTime(), List.of("SNGV"), List.of()));
         Assignment b = assignments.ofDirective(noPeriod).get(0);
         complete(b.processInstanceId(), ACKNOWLEDGE_RECEIPT, "cbsngv", Map.of());
-        assertThat(managementService.createJobQuery().processInstanceId(b.processInstanceId()).timers().count()).isZero();
+        assertThat(timers(b)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 2, 8));
+        DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+        executeJobs();
+        // Nothing more to wait for; the work itself goes on.
+        assertThat(timers(b)).isEmpty();
+        assertThat(task(b.processInstanceId(), REPORT_PROGRESS)).isNotNull();
     }
 
     @Test

@@ -81,6 +81,14 @@ class DeadlineFollowUpTest extends IntegrationTest {
         complete(pi.getId(), ACKNOWLEDGE_RECEIPT, "cbsngv", Map.of("acknowledged", true));
     }
 
+    /** Acknowledged, and the watch's first timer (Wednesday 2/12, 08:00) has fired: the ladder waits at DueSoon. */
+    void acknowledgeAndReachDueSoon() {
+        acknowledge();
+        clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+        executeJobs();
+        assertThat(pi).isWaitingAt(REPORT_PROGRESS, DUE_SOON);
+    }
+
     Map<String, Object> extensionRequest(String date, String reason) {
         Map<String, Object> v = new HashMap<>();
         v.put(PROGRESS_NOTE, "Đang thực hiện");
@@ -101,12 +109,15 @@ class DeadlineFollowUpTest extends IntegrationTest {
 
     @Test
     void timersAreSetFromTheDeadlineInWorkingDays() {
-        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
-        // Acknowledgement reminder 2 working days after receipt; due soon 3 working days before the deadline.
-        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 2, 8), at(2026, 12, 15, 8));
+        // One timer at a time (ADR 32): first the acknowledgement reminder, 2 working days after receipt.
+        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 2, 8));
         // The agency's task carries the deadline, so Tasklist shows it and its due-date filters work.
         Assertions.assertThat(task(pi.getId(), ACKNOWLEDGE_RECEIPT).getDueDate())
                 .isEqualTo(Date.from(DEADLINE.atTime(23, 59).atZone(VIETNAM).toInstant()));
+        // Then "due soon", 3 working days before the deadline.
+        acknowledgeAndReachDueSoon();
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 15, 8));
     }
 
     @Test
@@ -117,7 +128,56 @@ class DeadlineFollowUpTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
         executeJobs();
         Assertions.assertThat(notifications("ACKNOWLEDGEMENT_REMINDER")).isEqualTo(1);
-        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT);
+        // The watch goes on to the deadline; the agency still has to acknowledge.
+        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 15, 8));
+        clockAt(LocalDateTime.of(2026, 12, 14, 8, 1));
+        executeJobs();
+        Assertions.assertThat(notifications("ACKNOWLEDGEMENT_REMINDER")).isEqualTo(1);
+    }
+
+    /** ADR 32: the first timer outlives the acknowledgement, so it must not remind an agency that has acknowledged. */
+    @Test
+    void anAgencyThatHasAcknowledgedIsNotRemindedAndTheWatchGoesOn() {
+        acknowledgeAndReachDueSoon();
+        Assertions.assertThat(notifications("ACKNOWLEDGEMENT_REMINDER")).isZero();
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 15, 8));
+    }
+
+    /**
+     * A deadline moved to Friday 4/12 while the watch waits at its first timer: "due soon" (Tuesday 1/12)
+     * now comes before the acknowledgement reminder (Wednesday 2/12), so the waiting timer is re-planned
+     * to it, and both reminders go out then. Nothing of the ladder is started early.
+     */
+    @Test
+    void aDeadlineCloserThanTheAcknowledgementReminderBringsTheFirstTimerForward() {
+        deadlineChanges.move(assignment.id(), LocalDate.of(2026, 12, 4));
+        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 1, 8));
+        clockAt(LocalDateTime.of(2026, 12, 1, 8, 1));
+        executeJobs();
+        Assertions.assertThat(notifications("ACKNOWLEDGEMENT_REMINDER")).isEqualTo(1);
+        Assertions.assertThat(notifications("DUE_SOON_REMINDER")).isEqualTo(1);
+        // Overdue from the first working day after Friday 4/12: Monday 7/12.
+        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DEADLINE_REACHED);
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 7, 8));
+    }
+
+    /** An extension approved before the first timer fired: the ladder starts from the new deadline when it does. */
+    @Test
+    void anExtensionWhileTheWatchWaitsAtItsFirstTimerStartsTheLadderFromTheNewDeadline() {
+        acknowledge();
+        complete(pi.getId(), REPORT_PROGRESS, "cbsngv", extensionRequest("23/12/2026", "Chờ số liệu của Bộ"));
+        complete(pi.getId(), DECIDE_EXTENSION, "dieuphoi", Map.of(EXTENSION_DECISION, "APPROVE"));
+        executeJobs();
+        assertThat(pi).isWaitingAt(REPORT_PROGRESS, ACKNOWLEDGE_OVERDUE);
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 2, 8));
+        clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
+        executeJobs();
+        // 3 working days before Wednesday 23/12: Friday 18/12.
+        assertThat(pi).isWaitingAt(REPORT_PROGRESS, DUE_SOON);
+        Assertions.assertThat(timerDueDates()).containsExactly(at(2026, 12, 18, 8));
+        Assertions.assertThat(notifications("ACKNOWLEDGEMENT_REMINDER")).isZero();
     }
 
     @Test
@@ -238,7 +298,7 @@ class DeadlineFollowUpTest extends IntegrationTest {
 
     @Test
     void approvedExtensionMovesTheTimersAndTheOldDueSoonNeverFires() {
-        acknowledge();
+        acknowledgeAndReachDueSoon();
         complete(pi.getId(), REPORT_PROGRESS, "cbsngv", extensionRequest("23/12/2026", "Chờ số liệu của Bộ"));
         assertThat(pi).isWaitingAt(DECIDE_EXTENSION, DUE_SOON);
         assertThat(task(pi.getId(), DECIDE_EXTENSION)).hasCandidateGroup("coordinator");
@@ -268,7 +328,7 @@ class DeadlineFollowUpTest extends IntegrationTest {
 
     @Test
     void rejectedExtensionKeepsDeadlineAndTimers() {
-        acknowledge();
+        acknowledgeAndReachDueSoon();
         List<Date> before = timerDueDates();
         complete(pi.getId(), REPORT_PROGRESS, "cbsngv", extensionRequest("2026-12-23", "Chờ số liệu"));
         assertThatThrownBy(() -> complete(pi.getId(), DECIDE_EXTENSION, "dieuphoi", Map.of(EXTENSION_DECISION, "REJECT")))

@@ -45,30 +45,35 @@ class WatchReplanOnHolidayChangeTest extends IntegrationTest {
                 LocalDate.of(2028, 3, 31)));
         String pi = directiveService.get(id).executionProcessInstanceId();
         String child = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult().getId();
-        // Acknowledge reminder: 2 working days after 6/3 → Wed 8/3; due soon: 3 working days before 31/3 → Tue 28/3.
+        // The watch's first timer (ADR 32), the acknowledgement reminder: 2 working days after 6/3 → Wed 8/3.
         assertThat(timer(child, AgencyAssignmentProcess.Elements.ACKNOWLEDGE_OVERDUE)).isEqualTo(at(2028, 3, 8));
-        assertThat(timer(child, AgencyAssignmentProcess.Elements.DUE_SOON)).isEqualTo(at(2028, 3, 28));
 
-        // Tuesday 7/3 and Thursday 30/3 become days off.
+        // Tuesday 7/3 becomes a day off: the reminder moves to Thursday 9/3.
         assertThat(putHoliday(ADDED_OFF_1).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(putHoliday(ADDED_OFF_2).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(timer(child, AgencyAssignmentProcess.Elements.ACKNOWLEDGE_OVERDUE)).isEqualTo(at(2028, 3, 9));
-        assertThat(timer(child, AgencyAssignmentProcess.Elements.DUE_SOON)).isEqualTo(at(2028, 3, 27));
-        // The deadline is a decision, not a count: it stays, in our table and on the agency's task.
-        assertThat(deadline(id)).isEqualTo(LocalDate.of(2028, 3, 31));
-        assertThat(taskService.createTaskQuery().processInstanceId(child).singleResult().getDueDate())
-                .isEqualTo(Date.from(LocalDate.of(2028, 3, 31).atTime(23, 59).atZone(VN).toInstant()));
 
         // The day off is withdrawn again: the reminder moves back.
         ResponseEntity<Void> deleted = as("admin").exchange("/api/calendar/holidays/" + ADDED_OFF_1, HttpMethod.DELETE, null, Void.class);
         assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(timer(child, AgencyAssignmentProcess.Elements.ACKNOWLEDGE_OVERDUE)).isEqualTo(at(2028, 3, 8));
-        assertThat(deadline(id)).isEqualTo(LocalDate.of(2028, 3, 31));
 
         // Someone who may not edit the calendar moves nothing.
         assertThat(as("dieuphoi").exchange("/api/calendar/holidays/" + ADDED_OFF_1, HttpMethod.PUT, holiday(), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(timer(child, AgencyAssignmentProcess.Elements.ACKNOWLEDGE_OVERDUE)).isEqualTo(at(2028, 3, 8));
+
+        // Wednesday 8/3: the reminder fires and the ladder starts: due soon 3 working days before 31/3 → Tue 28/3.
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2028, 3, 8, 8, 1).atZone(VN).toInstant()));
+        executeJobs();
+        assertThat(timer(child, AgencyAssignmentProcess.Elements.DUE_SOON)).isEqualTo(at(2028, 3, 28));
+
+        // Thursday 30/3 becomes a day off: "due soon" moves to Monday 27/3.
+        assertThat(putHoliday(ADDED_OFF_2).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(timer(child, AgencyAssignmentProcess.Elements.DUE_SOON)).isEqualTo(at(2028, 3, 27));
+        // The deadline is a decision, not a count: it stays, in our table and on the agency's task.
+        assertThat(deadline(id)).isEqualTo(LocalDate.of(2028, 3, 31));
+        assertThat(taskService.createTaskQuery().processInstanceId(child).singleResult().getDueDate())
+                .isEqualTo(Date.from(LocalDate.of(2028, 3, 31).atTime(23, 59).atZone(VN).toInstant()));
     }
 
     private ResponseEntity<String> putHoliday(LocalDate date) {

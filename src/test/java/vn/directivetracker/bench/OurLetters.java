@@ -74,8 +74,9 @@ final class OurLetters {
 
     /**
      * Assignments of these directives that have an open task and their notice ("Giao nhiệm vụ") in the
-     * outbox, and with {@code withWatch} also a timer job other than the acknowledgement reminder
-     * (the deadline watch); while fewer than {@code expected} are bound to their process, that number.
+     * outbox, and with {@code withWatch} also the deadline watch's timer job (ADR 32: the watch holds one
+     * timer at a time, first the acknowledgement reminder's, then the ladder's); while fewer than
+     * {@code expected} are bound to their process, that number.
      */
     int ready(List<Long> directiveIds, boolean withWatch, int expected) {
         // First the cheap count (index on directive_id): assignments bound to their process. A child
@@ -97,13 +98,12 @@ final class OurLetters {
         // for b (withWatch): a's 170 rows make any plan cheap, and its sub-second figure would carry the
         // ANALYZE's own time.
         if (withWatch && !analyzed) {
-            jdbc.sql("analyze assignment, notification, act_ru_task, act_ru_job, act_ru_jobdef").update();
+            jdbc.sql("analyze assignment, notification, act_ru_task, act_ru_job").update();
             analyzed = true;
         }
         String watch = withWatch ? """
-                 and exists (select 1 from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
-                             where j.process_instance_id_ = a.process_instance_id and j.type_ = 'timer'
-                               and d.act_id_ <> 'AcknowledgeOverdue')""" : "";
+                 and exists (select 1 from act_ru_job j
+                             where j.process_instance_id_ = a.process_instance_id and j.type_ = 'timer')""" : "";
         return jdbc.sql("""
                 select count(*) from assignment a
                 where a.directive_id in (:ids)
