@@ -106,17 +106,35 @@ public class WorkingDayCalendar {
         }
     }
 
+    /**
+     * Monday to Friday in {@code from+1..to} by arithmetic, then each announced day inside the range
+     * corrected (a weekday off −1, a weekend workday +1): the cost is the number of announced days,
+     * not of days. The dashboard counts this for 100 overdue rows up to years back per page, where
+     * walking day by day was ~8 % of a request's CPU (issue 11).
+     */
     private static int countWorkingDays(LocalDate from, LocalDate to, Map<LocalDate, DayType> special) {
         if (!to.isAfter(from)) {
             return 0;
         }
-        int count = 0;
-        for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
-            if (isWorkingDay(date, special)) {
-                count++;
+        long count = weekdaysThrough(to) - weekdaysThrough(from);
+        for (Map.Entry<LocalDate, DayType> day : special.entrySet()) {
+            LocalDate date = day.getKey();
+            if (date.isAfter(from) && !date.isAfter(to) && isWeekend(date) == (day.getValue() == DayType.WORKDAY)) {
+                count += isWeekend(date) ? 1 : -1;
             }
         }
-        return count;
+        return Math.toIntExact(count);
+    }
+
+    /** Mondays to Fridays from Monday 1969-12-29 (epoch day −3) through {@code date}; differences are what count. */
+    private static long weekdaysThrough(LocalDate date) {
+        long sinceMonday = date.toEpochDay() + 3;
+        return Math.floorDiv(sinceMonday, 7) * 5 + Math.min(Math.floorMod(sinceMonday, 7) + 1, 5);
+    }
+
+    private static boolean isWeekend(LocalDate date) {
+        DayOfWeek dow = date.getDayOfWeek();
+        return dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
     }
 
     private static boolean isWorkingDay(LocalDate date, Map<LocalDate, DayType> special) {
@@ -124,7 +142,6 @@ public class WorkingDayCalendar {
         if (type != null) {
             return type == DayType.WORKDAY;
         }
-        DayOfWeek dow = date.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+        return !isWeekend(date);
     }
 }

@@ -144,6 +144,39 @@ class WorkingDayCalendarTest extends IntegrationTest {
         assertThat(y2029.findValuesAsText("status")).containsExactly("dự kiến", "chính thức");
     }
 
+    /**
+     * The count is arithmetic plus a correction per announced day (issue 11): it must equal walking
+     * the days one by one with {@link WorkingDayCalendar#isWorkingDay}, for ranges that start and end
+     * on every weekday, on holidays, on make-up Saturdays, across Tết and the year boundaries, and
+     * for a span read once as the dashboard reads it.
+     */
+    @Test
+    void countingWorkingDaysEqualsWalkingTheDays() {
+        LocalDate first = LocalDate.of(2025, 12, 1);
+        LocalDate last = LocalDate.of(2027, 1, 31);
+        java.util.List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
+        java.util.Map<LocalDate, Boolean> working = new java.util.HashMap<>();
+        days.forEach(d -> working.put(d, calendar.isWorkingDay(d)));
+        assertThat(working.values()).contains(false); // the calendar's holidays are loaded
+        WorkingDayCalendar.Span span = calendar.span(first, last);
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 400; i++) {
+            LocalDate from = days.get(random.nextInt(days.size()));
+            LocalDate to = i % 4 == 0 ? from.plusDays(random.nextInt(15)) : days.get(random.nextInt(days.size()));
+            to = to.isAfter(last) ? last : to;
+            int walked = 0;
+            for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+                walked += working.get(d) ? 1 : 0;
+            }
+            assertThat(span.workingDaysBetween(from, to)).as("%s..%s", from, to).isEqualTo(walked);
+            assertThat(calendar.workingDaysBetween(from, to)).as("%s..%s", from, to).isEqualTo(walked);
+        }
+        // Friday 13/2/2026 → Monday 23/2/2026 over Tết; Friday 9/1 → Saturday 10/1/2026, a make-up workday.
+        assertThat(span.workingDaysBetween(LocalDate.of(2026, 2, 13), LocalDate.of(2026, 2, 23))).isEqualTo(1);
+        assertThat(span.workingDaysBetween(LocalDate.of(2026, 1, 9), LocalDate.of(2026, 1, 10))).isEqualTo(1);
+        assertThat(span.workingDaysBetween(LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 9))).isZero();
+    }
+
     @Test
     void endpointAnswersAndRejectsBadInput() {
         JsonNode ok = as("cbsngv").getForObject("/api/calendar/add-working-days?from=2026-02-13&days=1", JsonNode.class);
