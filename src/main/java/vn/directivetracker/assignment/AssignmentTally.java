@@ -58,9 +58,11 @@ public class AssignmentTally {
             .formatted(STATE_SQL, LATEST_SQL);
 
     private final JdbcClient jdbc;
+    private final DirectiveProgressTally progress;
 
     public AssignmentTally(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.progress = new DirectiveProgressTally(jdbc);
     }
 
     /** The columns of an assignment the tally depends on. */
@@ -196,6 +198,20 @@ public class AssignmentTally {
             union all select directive_id, state, deadline, n from assignment_tally_delta""";
 
     /**
+     * Per directive, to be summed and grouped by {@code directive_id}: assignments counted (a directive
+     * counts if their sum is not 0), not cancelled, completed, and overdue at {@code :asOf} (a date not
+     * before the day of {@link #latest()}, as the tally answers only then) — the folded totals
+     * ({@link DirectiveProgressTally}), the open rows whose deadline passed since the last fold, and the
+     * deltas not folded yet. About one row per directive (ADR 33).
+     */
+    public static final String DIRECTIVE_PROGRESS = """
+            select directive_id, counted, total, completed, overdue from assignment_tally_directive_sum
+            union all select directive_id, 0, 0, 0, n from assignment_tally_directive where state = 2 and deadline < :asOf
+            union all select directive_id, n, case when state <> 5 then n else 0 end, case when state in (0, 1) then n else 0 end,
+                             case when state = 3 or (state = 2 and deadline < :asOf) then n else 0 end
+            from assignment_tally_delta""";
+
+    /**
      * Folds committed deltas (at most {@code limit}, oldest first) into the per-agency and per-directive
      * tables; answers how many. Call in a transaction: the lock row keeps folders one at a time, and
      * only the deltas read are deleted, by id (a delta committed meanwhile stays for the next fold).
@@ -223,6 +239,7 @@ public class AssignmentTally {
         LocalDate cut = latest.toLocalDate();
         Map<List<Object>, long[]> perAgency = new LinkedHashMap<>();
         Map<List<Object>, long[]> perDirective = new LinkedHashMap<>();
+        Map<Long, long[]> directiveTotals = new LinkedHashMap<>();
         List<Long> ids = new ArrayList<>();
         for (Object[] d : deltas) {
             ids.add((Long) d[0]);
@@ -232,11 +249,15 @@ public class AssignmentTally {
             LocalDate deadline = overdue ? null : key.deadline();
             perAgency.computeIfAbsent(java.util.Arrays.asList(key.agencyCode(), state, deadline), k -> new long[1])[0] += (Long) d[2];
             perDirective.computeIfAbsent(java.util.Arrays.asList(key.directiveId(), state, deadline), k -> new long[1])[0] += (Long) d[2];
+            DirectiveProgressTally.count(directiveTotals.computeIfAbsent(key.directiveId(), k -> new long[4]), state, (Long) d[2]);
         }
         collapse("assignment_tally_agency", "agency_code", cut, perAgency);
-        collapse("assignment_tally_directive", "directive_id", cut, perDirective);
+        // A collapsed open row was counted in its directive's totals already; it only becomes overdue.
+        collapse("assignment_tally_directive", "directive_id", cut, perDirective).forEach((directive, n) ->
+                directiveTotals.computeIfAbsent(((Number) directive).longValue(), k -> new long[4])[DirectiveProgressTally.OVERDUE] += n);
         perAgency.forEach((k, n) -> add("assignment_tally_agency", "agency_code", k, n[0]));
         perDirective.forEach((k, n) -> add("assignment_tally_directive", "directive_id", k, n[0]));
+        progress.add(directiveTotals);
         int deleted = 0;
         for (int from = 0; from < ids.size(); from += 1000) {
             deleted += jdbc.sql("delete from assignment_tally_delta where id in (:ids)")
@@ -252,19 +273,25 @@ public class AssignmentTally {
         return deltas.size();
     }
 
-    /** Moves the folded open rows with a deadline before {@code cut} into {@code counts} as overdue (see {@link #fold}). */
-    private void collapse(String table, String keyColumn, LocalDate cut, Map<List<Object>, long[]> counts) {
-        List<Object[]> passed = jdbc.sql("select " + keyColumn + ", sum(n) from " + table
-                        + " where state = 2 and deadline < ? group by " + keyColumn)
-                .param(cut).query((rs, i) -> new Object[] {rs.getObject(1), rs.getLong(2)}).list();
+    /**
+     * Moves the folded open rows with a deadline before {@code cut} into {@code counts} as overdue (see
+     * {@link #fold}); answers how many moved, per key.
+     */
+    private Map<Object, Long> collapse(String table, String keyColumn, LocalDate cut, Map<List<Object>, long[]> counts) {
+        Map<Object, Long> passed = new LinkedHashMap<>();
+        jdbc.sql("select " + keyColumn + ", sum(n) from " + table + " where state = 2 and deadline < ? group by " + keyColumn)
+                .param(cut).query(rs -> {
+                    Object key = rs.getObject(1) instanceof Number number && keyColumn.equals("directive_id")
+                            ? (Object) number.longValue() : rs.getObject(1);
+                    passed.put(key, rs.getLong(2));
+                });
         if (passed.isEmpty()) {
-            return;
+            return passed;
         }
         jdbc.sql("delete from " + table + " where state = 2 and deadline < ?").param(cut).update();
-        for (Object[] p : passed) {
-            Object key = p[0] instanceof Number number && keyColumn.equals("directive_id") ? number.longValue() : p[0];
-            counts.computeIfAbsent(java.util.Arrays.asList(key, OVERDUE_BEFORE_LATEST, null), k -> new long[1])[0] += (Long) p[1];
-        }
+        passed.forEach((key, n) ->
+                counts.computeIfAbsent(java.util.Arrays.asList(key, OVERDUE_BEFORE_LATEST, null), k -> new long[1])[0] += n);
+        return passed;
     }
 
     /** Adds {@code n} to the row of {@code key}, creating it; only the folder (under the lock) writes these tables. */
@@ -305,6 +332,7 @@ public class AssignmentTally {
         jdbc.sql("insert into assignment_tally_directive (directive_id, state, deadline, n)"
                 + " select directive_id, state, deadline, count(*) from (" + LIVE + ") t"
                 + " group by directive_id, state, deadline").update();
+        progress.recount();
         jdbc.sql("update assignment_tally_lock set latest = (select max(latest) from (" + LIVE + ") t) where id = 1").update();
         fold(0); // folds the passed deadlines into one overdue row per agency and directive
     }
@@ -328,7 +356,8 @@ public class AssignmentTally {
 
     /**
      * Per agency and per directive, "key|state|deadline=n" lines from the tally and from the live rows
-     * (open ones due before the day of {@link #latest()} as folded ones), for tests.
+     * (open ones due before the day of {@link #latest()} as folded ones), then the directive totals
+     * ({@link #DIRECTIVE_PROGRESS}) and the same from the live rows, at that day: for tests.
      */
     public List<List<String>> tallyAndLive() {
         LocalDateTime latest = latest();
@@ -339,7 +368,22 @@ public class AssignmentTally {
                 + " having sum(n) <> 0 order by %1$s, state, deadline";
         String live = "select agency_code, directive_id, state, deadline, 1 as n from (" + LIVE + ") l";
         return List.of(lines(grouped.formatted("agency_code", PER_AGENCY), cut), lines(grouped.formatted("agency_code", live), cut),
-                lines(grouped.formatted("directive_id", PER_DIRECTIVE), cut), lines(grouped.formatted("directive_id", live), cut));
+                lines(grouped.formatted("directive_id", PER_DIRECTIVE), cut), lines(grouped.formatted("directive_id", live), cut),
+                progressLines("""
+                        select directive_id, sum(counted), sum(total), sum(completed), sum(overdue) from (%s) p
+                        group by directive_id having sum(counted) <> 0 order by directive_id""".formatted(DIRECTIVE_PROGRESS), cut),
+                progressLines("""
+                        select directive_id, count(*), sum(case when state <> 5 then 1 else 0 end),
+                               sum(case when state in (0, 1) then 1 else 0 end),
+                               sum(case when state = 2 and deadline < :asOf then 1 else 0 end)
+                        from (%s) l group by directive_id order by directive_id""".formatted(LIVE), cut));
+    }
+
+    /** "directive|counted|total|completed|overdue" at {@code asOf} (lists 5 and 6 of {@link #tallyAndLive}). */
+    private List<String> progressLines(String sql, LocalDate asOf) {
+        return jdbc.sql(sql).param("asOf", asOf.equals(LocalDate.MIN) ? LocalDate.of(1970, 1, 1) : asOf)
+                .query((ResultSet rs, int i) -> rs.getLong(1) + "|" + rs.getLong(2) + "|" + rs.getLong(3) + "|" + rs.getLong(4)
+                        + "|" + rs.getLong(5)).list();
     }
 
     private List<String> lines(String sql, LocalDate cut) {

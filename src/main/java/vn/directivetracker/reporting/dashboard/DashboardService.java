@@ -46,7 +46,7 @@ public class DashboardService {
         StatisticsFilter filter = new StatisticsFilter(directiveId, null, kind, null, asOf);
         LocalDate firstNotSoon = statistics.firstNotDueSoon(asOf);
         // The directive table from the tally where it answers (ADR 20), else counted per directive here.
-        java.util.Optional<AssignmentBuckets.TopDirectives> top = buckets.topDirectives(filter, firstNotSoon,
+        java.util.Optional<AssignmentBuckets.TopDirectives> top = buckets.topDirectives(filter,
                 DashboardRows.DIRECTIVE_LIMIT);
         AssignmentBuckets.Counts counts = buckets.counts(filter, firstNotSoon, top.isEmpty());
         Statistics figures = statistics.assemble(filter, null, counts.agencies());

@@ -224,19 +224,17 @@ public class AssignmentBuckets {
      * not answer, or with a kind or visibility filter (the per-directive tally has no agency, and an
      * agency's kind can change): then the caller counts per directive live.
      */
-    public java.util.Optional<TopDirectives> topDirectives(StatisticsFilter filter, LocalDate firstNotSoon, int limit) {
+    public java.util.Optional<TopDirectives> topDirectives(StatisticsFilter filter, int limit) {
         if (filter.agencyKind() != null || filter.visibleAgencies() != null || !tallied(filter)) {
             return java.util.Optional.empty();
         }
         Map<String, Object> params = new HashMap<>();
         params.put("asOf", filter.asOf());
-        params.put("firstNotSoon", firstNotSoon);
+        // About one row per directive (ADR 33), not one per directive, state and open deadline.
         String progress = """
-                select b.directive_id, sum(case when b.bucket <> 5 then b.n else 0 end) as total,
-                       sum(case when b.bucket in (0, 1) then b.n else 0 end) as completed,
-                       sum(case when b.bucket = 3 then b.n else 0 end) as overdue
-                from (select t.directive_id, %s as bucket, t.n from (%s) t) b
-                group by b.directive_id having sum(b.n) <> 0""".formatted(TALLY_BUCKET, AssignmentTally.PER_DIRECTIVE);
+                select p.directive_id, sum(p.total) as total, sum(p.completed) as completed, sum(p.overdue) as overdue
+                from (%s) p
+                group by p.directive_id having sum(p.counted) <> 0""".formatted(AssignmentTally.DIRECTIVE_PROGRESS);
         // One pass: the window counts every directive before the cut.
         int[] counted = {0};
         List<DirectiveTotals> first = jdbc.sql("""

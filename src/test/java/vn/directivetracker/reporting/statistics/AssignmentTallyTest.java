@@ -238,7 +238,7 @@ class AssignmentTallyTest {
 
     @org.junit.jupiter.api.Test
     void theMigrationFillsTheTallyFromExistingRows() {
-        // An H2 database at V32 with assignments in every state, then migrated to V33.
+        // An H2 database at V32 with assignments in every state, then migrated to V33 and on to V40.
         org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:tally-migration-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
@@ -261,7 +261,8 @@ class AssignmentTallyTest {
         jdbc.sql(insert).params(first, item(jdbc, first, 2), "MGB", null, null, null, null, t).update();
         jdbc.sql(insert).params(first + 1, item(jdbc, first + 1, 1), "MGC", D3, null, null, t.plusDays(2), t).update();
         jdbc.sql(insert).params(first + 1, item(jdbc, first + 1, 2), "MGC", D3, null, null, null, t).update();
-        flyway.target("33").load().migrate();
+        // V33 fills the tally, V40 the directive totals from it (before any fold: passed deadlines still open rows).
+        flyway.target("40").load().migrate();
 
         AssignmentTally tally = new AssignmentTally(jdbc);
         assertThat(tally.latest()).isEqualTo(D2.atTime(9, 0));
@@ -288,6 +289,8 @@ class AssignmentTallyTest {
         assertThat(lists.get(1)).as(after).isNotEmpty();
         assertThat(lists.get(0)).as("per agency, " + after).isEqualTo(lists.get(1));
         assertThat(lists.get(2)).as("per directive, " + after).isEqualTo(lists.get(3));
+        assertThat(lists.get(5)).as(after).isNotEmpty();
+        assertThat(lists.get(4)).as("directive totals, " + after).isEqualTo(lists.get(5));
     }
 
     /** {@code count} directives with items 1–3 and agencies {@code prefix}A–C; answers the first id. */
