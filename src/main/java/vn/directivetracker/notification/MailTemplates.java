@@ -22,8 +22,6 @@ public class MailTemplates {
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
     public MailTemplates() {
-        // As the web pages' engine (application.yaml, ADR 33): expressions compiled after their first runs.
-        engine.setEnableSpringELCompiler(true);
         engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
     }
