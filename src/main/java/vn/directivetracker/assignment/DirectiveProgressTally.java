@@ -30,6 +30,9 @@ final class DirectiveProgressTally {
 
     /** Adds each directive's change to its row (creating it), then drops rows that count nothing. */
     void add(Map<Long, long[]> changes) {
+        if (changes.isEmpty()) {
+            return; // most folds (every few seconds) have nothing to add
+        }
         changes.forEach((directive, c) -> {
             if (c[COUNTED] == 0 && c[TOTAL] == 0 && c[COMPLETED] == 0 && c[OVERDUE] == 0) {
                 return;
