@@ -54,7 +54,8 @@ class DirectiveTrackerBenchmark {
     void benchmark() {
         long start = System.nanoTime();
         BenchSizes sizes = BenchSizes.fromSystemProperties();
-        System.out.println("[bench] sizes " + sizes);
+        BenchSelection selection = BenchSelection.fromSystemProperties();
+        System.out.println("[bench] sizes " + sizes + (selection.all() ? "" : "; figures " + selection.figures()));
         Figures figures = new Figures();
         Database db = new Database(jdbc);
         Http http = new Http(port);
@@ -63,23 +64,30 @@ class DirectiveTrackerBenchmark {
         OurLetters letters = new OurLetters(directives, engine.getTaskService(), engine.getIdentityService(), jdbc);
         FanOutScenario fanOut = new FanOutScenario(letters, bare, chunkSize, db);
 
-        attempt(figures, "a", () -> fanOut.oneLetter(sizes.repeats(), figures));
-        attempt(figures, "b", () -> fanOut.manyLetters(sizes.letters(), figures));
+        attempt(selection, figures, "a", () -> fanOut.oneLetter(sizes.repeats(), figures));
+        attempt(selection, figures, "b", () -> fanOut.manyLetters(sizes.letters(), figures));
         // ADR 31: the dispatcher's setting as this run had it, and how often it left fresh mail waiting.
         var yielded = meters.find("directive.tracker.mail.yielded.rounds").counter();
         System.out.printf("[bench] mail dispatcher: yield-at-most %s, rounds yielded during a and b: %.0f%n",
                 mail.dispatcher().yieldAtMost(), yielded == null ? 0 : yielded.count());
-        attempt(figures, "c", () -> new ReminderScenario(db).run(
+        attempt(selection, figures, "c", () -> new ReminderScenario(db).run(
                 Math.min(sizes.reminders(), sizes.letters() * BenchSizes.LETTER_ASSIGNMENTS), fanOut.bulkDirectives(), figures));
-        attempt(figures, "d", () -> new TaskListScenario(bare, db, http).run(sizes.openTasks(), sizes.requests(), figures));
-        attempt(figures, "e", () -> new StatisticsScenario(new BulkAssignments(jdbc), db, http, port)
+        attempt(selection, figures, "d", () -> new TaskListScenario(bare, db, http).run(sizes.openTasks(), sizes.requests(), figures));
+        attempt(selection, figures, "e", () -> new StatisticsScenario(new BulkAssignments(jdbc), db, http, port)
                 .run(sizes.assignments(), sizes.statRequests(), figures));
-        attempt(figures, "f", () -> new StartupScenario().run(figures));
+        attempt(selection, figures, "f", () -> new StartupScenario().run(figures));
 
         double minutes = (System.nanoTime() - start) / 60e9;
         System.out.println("\n[bench] " + sizes + "; polling every " + Poll.INTERVAL_MS + " ms\n" + figures.table());
         System.out.println("[bench] rows written per assignment (b):\n"
                 + BenchmarksReport.rows(fanOut.oursRowsPerAssignment(), fanOut.bareRowsPerChild()));
+        if (!selection.all()) {
+            System.out.printf("[bench] figures %s only: BENCHMARKS.md left as it was; the run took %.1f minutes%n",
+                    selection.figures(), minutes);
+            assertThat(figures.rows()).as("every selected figure measured").isNotEmpty()
+                    .noneMatch(row -> row.figure().contains("failed"));
+            return;
+        }
         String command = sizes.command();
         BenchmarksReport.write(sizes, BenchmarksReport.machine(jdbc), figures, fanOut.oursRowsPerAssignment(),
                 fanOut.bareRowsPerChild(), minutes, command);
@@ -88,10 +96,13 @@ class DirectiveTrackerBenchmark {
                 .noneMatch(row -> row.figure().contains("failed"));
     }
 
-    /** Runs one scenario; a failure is recorded in the table and the others still run. */
-    private static void attempt(Figures figures, String scenario, Runnable run) {
+    /** Runs one scenario if selected; a failure is recorded in the table and the others still run. */
+    private static void attempt(BenchSelection selection, Figures figures, String scenario, Runnable run) {
+        if (!selection.measures(scenario)) {
+            return;
+        }
         try {
-            run.run();
+            selection.record(scenario, run);
         } catch (RuntimeException e) {
             e.printStackTrace();
             figures.failed(scenario, e);
