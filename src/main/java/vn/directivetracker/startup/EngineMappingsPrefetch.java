@@ -134,11 +134,11 @@ public final class EngineMappingsPrefetch implements ApplicationContextInitializ
      * the JDBC URL names (Camunda detects it from the connection later; {@link #take} compares).
      */
     static Optional<String> databaseType(ConfigurableEnvironment environment) {
-        String configured = environment.getProperty("camunda.bpm.database.type", "").trim();
+        String configured = property(environment, "camunda.bpm.database.type").trim();
         if (!configured.isEmpty()) {
             return Optional.of(configured);
         }
-        String url = environment.getProperty("spring.datasource.url", "").trim().toLowerCase(Locale.ROOT);
+        String url = property(environment, "spring.datasource.url").trim().toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:h2:")) {
             return Optional.of("h2");
         }
@@ -146,5 +146,14 @@ public final class EngineMappingsPrefetch implements ApplicationContextInitializ
             return Optional.of("postgres");
         }
         return Optional.empty();
+    }
+
+    /** A property that cannot be resolved (prod profile without DB_URL) is left for Spring to report. */
+    private static String property(ConfigurableEnvironment environment, String key) {
+        try {
+            return environment.getProperty(key, "");
+        } catch (IllegalArgumentException unresolvable) {
+            return "";
+        }
     }
 }
