@@ -62,7 +62,7 @@ public final class EngineMappingsPrefetch implements ApplicationContextInitializ
         if (databaseType.isEmpty()) {
             return;
         }
-        String tablePrefix = context.getEnvironment().getProperty("camunda.bpm.database.table-prefix", "");
+        String tablePrefix = property(context.getEnvironment(), "camunda.bpm.database.table-prefix");
         context.getBeanFactory().registerSingleton(BEAN_NAME, start(databaseType.get(), tablePrefix));
     }
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.util.CamundaSpringBootUtil;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Bean;
  * session factory of Camunda's test support is on, it parses them as Camunda does.
  */
 public class PrefetchedMappingsEngineConfiguration extends SpringProcessEngineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PrefetchedMappingsEngineConfiguration.class);
 
     private final transient EngineMappingsPrefetch prefetch;
     private boolean tookPrefetched;
@@ -63,7 +66,7 @@ public class PrefetchedMappingsEngineConfiguration extends SpringProcessEngineCo
         }
         sqlSessionFactory = new DefaultSqlSessionFactory(configuration);
         tookPrefetched = true;
-        LoggerFactory.getLogger(PrefetchedMappingsEngineConfiguration.class).debug("Camunda's mappings: prefetched ({})", databaseType);
+        log.debug("Camunda's mappings: prefetched ({})", databaseType);
     }
 
     /** Whether this engine runs on the prefetched mappings (for tests and the start-up log). */
