@@ -22,7 +22,11 @@ record BenchSelection(Set<String> figures, boolean jfr) {
     static final List<String> ALL = List.of("a", "b", "c", "d", "e", "f");
 
     static BenchSelection fromSystemProperties() {
-        String listed = System.getProperty("bench.figures", "").trim();
+        return of(System.getProperty("bench.figures", ""), System.getProperty("bench.jfr", "false"));
+    }
+
+    static BenchSelection of(String figuresListed, String jfr) {
+        String listed = figuresListed.trim();
         Set<String> figures = listed.isEmpty() ? Set.copyOf(ALL)
                 : Arrays.stream(listed.split(",")).map(String::trim).map(String::toLowerCase).collect(Collectors.toSet());
         if (!ALL.containsAll(figures)) {
@@ -31,7 +35,7 @@ record BenchSelection(Set<String> figures, boolean jfr) {
         if (figures.contains("c") && !figures.contains("b")) {
             throw new IllegalArgumentException("-Dbench.figures: figure c reminds the assignments of b; add b");
         }
-        return new BenchSelection(figures, Boolean.parseBoolean(System.getProperty("bench.jfr", "false").trim()));
+        return new BenchSelection(figures, Boolean.parseBoolean(jfr.trim()));
     }
 
     boolean all() {
