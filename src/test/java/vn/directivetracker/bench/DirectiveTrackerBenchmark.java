@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.directivetracker.directive.DirectiveService;
 import vn.directivetracker.notification.MailSettings;
+import vn.directivetracker.support.PgStatements;
 import vn.directivetracker.support.TestMailServer;
 
 /**
@@ -97,12 +98,14 @@ class DirectiveTrackerBenchmark {
     }
 
     /** Runs one scenario if selected; a failure is recorded in the table and the others still run. */
-    private static void attempt(BenchSelection selection, Figures figures, String scenario, Runnable run) {
+    private void attempt(BenchSelection selection, Figures figures, String scenario, Runnable run) {
         if (!selection.measures(scenario)) {
             return;
         }
         try {
+            PgStatements.reset(jdbc);
             selection.record(scenario, run);
+            PgStatements.print(jdbc, "figure " + scenario, 1);
         } catch (RuntimeException e) {
             e.printStackTrace();
             figures.failed(scenario, e);

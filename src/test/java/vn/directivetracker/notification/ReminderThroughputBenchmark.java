@@ -27,6 +27,7 @@ import vn.directivetracker.support.DirectiveFixtures;
 import vn.directivetracker.support.EmbeddedPostgresConfig;
 import vn.directivetracker.support.IntegrationTest;
 import vn.directivetracker.support.Mails;
+import vn.directivetracker.support.PgStatements;
 import vn.directivetracker.support.TestMailServer;
 
 /**
@@ -181,6 +182,7 @@ class ReminderThroughputBenchmark extends IntegrationTest {
             this.db = test.databaseCounters();
             this.tables = test.tableCounters();
             this.metrics = test.jobMetrics();
+            PgStatements.reset(test.jdbc);
             this.jfr = new Recording(Configuration.getConfiguration("profile"));
             jfr.start();
             this.jvmCpu = jvmCpuSeconds();
@@ -216,6 +218,7 @@ class ReminderThroughputBenchmark extends IntegrationTest {
             StringBuilder jobs = new StringBuilder();
             test.jobMetrics().forEach((k, v) -> jobs.append(String.format(" %s=%d", k, v - metrics.getOrDefault(k, 0L))));
             System.out.printf("BENCH remind [%s]: job executor (Camunda's metrics, this JVM):%s%n", name, jobs);
+            PgStatements.print(test.jdbc, "remind " + name, items);
             profile(file);
         }
 

