@@ -18,16 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * ADR 19 (addendum): the composer chooses each body's transfer encoding itself, by JavaMail's rule, so JavaMail no
- * longer encodes every body once just to count its bytes. Checked against JavaMail's own choice
- * ({@link MimeUtility#getEncoding(DataHandler)}) for real and generated texts, and end to end.
+ * ADR 19 (addendum), ADR 36: the composer chooses each body's transfer encoding itself, so JavaMail no longer
+ * encodes every body once just to count its bytes: 7bit exactly when JavaMail would
+ * ({@link MimeUtility#getEncoding(DataHandler)}), otherwise the smaller of quoted-printable and base64, checked
+ * against the sizes JavaMail's own encoders produce, for real and generated texts, and end to end.
  */
 class MailComposerTest {
 
     private static final String VIETNAMESE = "Ủy ban nhân dân tỉnh giao đơn vị nhiệm vụ sau: triển khai thông tin đối ngoại";
 
     @Test
-    void choosesWhatJavaMailWouldChooseForTypicalBodies() {
+    void choosesSevenBitWhenJavaMailWouldAndOtherwiseTheSmallerEncodingForTypicalBodies() {
         List<String> texts = List.of("", "Hello", "line one\r\nline two\n", "a".repeat(998), "a".repeat(999),
                 "a".repeat(500) + "\r\n" + "b".repeat(998), VIETNAMESE, "Số 12/UBND-KGVX " + VIETNAMESE.substring(0, 10),
                 "Mostly ASCII text with one word in Vietnamese: Sở", "Emoji 📨 and ASCII", "📨📨📨",
@@ -38,7 +39,7 @@ class MailComposerTest {
     }
 
     @Test
-    void choosesWhatJavaMailWouldChooseForGeneratedBodies() {
+    void choosesSevenBitWhenJavaMailWouldAndOtherwiseTheSmallerEncodingForGeneratedBodies() {
         Random random = new Random(11);
         String[] pieces = {"a", "Z", " ", ".", "\n", "\r\n", "ơ", "Đ", "ệ", "😀", "x".repeat(300), "ữ".repeat(200)};
         for (int sample = 0; sample < 2000; sample++) {
@@ -78,10 +79,42 @@ class MailComposerTest {
         assertThat(received.getSubject()).isEqualTo("Giao nhiệm vụ");
     }
 
+    @Test
+    void vietnameseBodiesGoInBase64AndEnglishOnesInQuotedPrintable() {
+        assertThat(MailComposer.transferEncoding(VIETNAMESE)).isEqualTo("base64");
+        assertThat(MailComposer.transferEncoding("<p style=\"margin:0\">Kính gửi: <strong>Sở Ngoại vụ</strong></p>\r\n"
+                + "<p>Đề nghị đơn vị xác nhận tiếp nhận nhiệm vụ trước ngày 15/12/2026.</p>")).isEqualTo("base64");
+        assertThat(MailComposer.transferEncoding("Mostly ASCII text with one word in Vietnamese: Sở")).isEqualTo("quoted-printable");
+        assertThat(MailComposer.transferEncoding("Plain ASCII")).isEqualTo("7bit");
+    }
+
     private static void assertSameChoice(String text) {
         for (String type : List.of("text/plain; charset=UTF-8", "text/html; charset=UTF-8")) {
-            assertThat(MailComposer.transferEncoding(text)).as("%s: %s", type, text)
-                    .isEqualTo(MimeUtility.getEncoding(new DataHandler(text, type)));
+            String javaMail = MimeUtility.getEncoding(new DataHandler(text, type));
+            String chosen = MailComposer.transferEncoding(text);
+            assertThat(chosen.equals("7bit")).as("7bit as JavaMail for %s: %s", type, text).isEqualTo(javaMail.equals("7bit"));
+        }
+        String chosen = MailComposer.transferEncoding(text);
+        if (!chosen.equals("7bit")) {
+            long qp = encodedLength(text, "quoted-printable");
+            long base64 = encodedLength(text, "base64");
+            // The estimate counts JavaMail's soft line breaks approximately: a tie may go either way.
+            long chosenLength = chosen.equals("base64") ? base64 : qp;
+            assertThat(chosenLength).as("%s (qp %d, base64 %d): %s", chosen, qp, base64, text)
+                    .isLessThanOrEqualTo(Math.min(qp, base64) + Math.max(4, Math.min(qp, base64) / 50));
+        }
+    }
+
+    /** The size of JavaMail's own encoding of the UTF-8 text. */
+    private static long encodedLength(String text, String encoding) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (var encoder = MimeUtility.encode(out, encoding)) {
+                encoder.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return out.size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
