@@ -1,6 +1,7 @@
 package vn.directivetracker.assignment;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Process {@code agency-assignment} (bpmn/agency-assignment.bpmn): its key, element ids and variables. */
@@ -53,6 +54,13 @@ public final class AgencyAssignmentProcess {
         public static final String PERIOD_ENDED = "PeriodEnded";
         public static final String CLOSE_ONGOING_ASSIGNMENT = "CloseOngoingAssignment";
         public static final String NOTHING_TO_WATCH = "NothingToWatch";
+        /**
+         * The watch's timers and gateways: how it waits and which way it goes, not what it did. Their
+         * activity instances are not written to Camunda's history (ADR 37); each reminder or notice they
+         * lead to is (its service task's row, its outbox row), and so is the leaders' task.
+         */
+        public static final Set<String> WATCH_PLUMBING = Set.of(ACKNOWLEDGE_OVERDUE, DEADLINE_KIND_GATEWAY, DUE_SOON,
+                DEADLINE_REACHED, ESCALATION_MERGE, ESCALATION_DUE, PERIOD_END_GATEWAY, PERIOD_ENDED, NOTHING_TO_WATCH);
 
         private Elements() {}
     }

@@ -12,10 +12,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.pvm.PvmScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.directivetracker.assignment.AgencyAssignmentProcess;
 import vn.directivetracker.directive.DirectiveExecutionProcess;
 
 /**
@@ -25,6 +28,9 @@ import vn.directivetracker.directive.DirectiveExecutionProcess;
  * the row per variable change ({@code ACT_HI_DETAIL}: every value a variable ever had, and form
  * property updates). Our own tables keep what was decided and reported ({@code progress_report},
  * {@code directive_event}, {@code extension_request}); the details doubled every variable written.
+ * Nor, since ADR 37, a job's success, nor the activity instances of the deadline watch's timers and
+ * gateways ({@link AgencyAssignmentProcess.Elements#WATCH_PLUMBING}): a morning of reminders wrote five
+ * rows per reminder that said only that a timer had fired; the reminder itself is recorded.
  *
  * <p>Selected with {@code camunda.bpm.history-level: full-without-details}. Camunda refuses to start
  * when the level stored in the database differs from the configured one; both this level and
@@ -69,9 +75,37 @@ class AuditHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLe
         if (eventType == HistoryEventTypes.JOB_CREATE) {
             return false;
         }
+        // Issue 11, ADR 37: a morning of 10,000 reminders wrote, per reminder, the job's success and the
+        // activity instances of the timer that fired, the gateway it passed and the next timer it waits
+        // at: five statements of ~30. What a job did stays in the history (its activities, a reminder's
+        // service task and outbox row); a failure (with its stack trace) and a deletion stay in the log.
+        if (eventType == HistoryEventTypes.JOB_SUCCESS) {
+            return false;
+        }
+        if (ACTIVITY_INSTANCE_EVENTS.contains(eventType) && isWatchPlumbing(entity)) {
+            return false;
+        }
         // Decided by name and process alone, so every event of such a variable (create, update,
         // delete, migrate) is skipped alike: an update never looks for a row that was not written.
         return !(entity instanceof VariableInstanceEntity variable && isFanOutBookkeeping(variable));
+    }
+
+    private static final Set<HistoryEventType> ACTIVITY_INSTANCE_EVENTS = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
+            HistoryEventTypes.ACTIVITY_INSTANCE_END, HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE, HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
+
+    /**
+     * A timer or gateway of {@code agency-assignment}'s deadline watch, found as Camunda's history
+     * producer finds the activity of an execution's event (its activity, else the event source), so
+     * that a start and its end are always decided alike.
+     */
+    private static boolean isWatchPlumbing(Object entity) {
+        if (!(entity instanceof ExecutionEntity execution)) {
+            return false;
+        }
+        Object source = execution.getActivity() != null ? execution.getActivity() : execution.getEventSource();
+        String definition = execution.getProcessDefinitionId();
+        return source instanceof PvmScope scope && AgencyAssignmentProcess.Elements.WATCH_PLUMBING.contains(scope.getId())
+                && definition != null && definition.startsWith(AgencyAssignmentProcess.KEY + ":");
     }
 
     private static boolean isFanOutBookkeeping(VariableInstanceEntity variable) {

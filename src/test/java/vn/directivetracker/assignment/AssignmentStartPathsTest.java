@@ -62,10 +62,9 @@ class AssignmentStartPathsTest extends IntegrationTest {
         Assignment a = issue(DirectiveFixtures.withDeadline("Có thời hạn " + System.nanoTime(), List.of("SNGV"),
                 LocalDate.of(2026, 12, 18)));
         ProcessInstance pi = instance(a);
-        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE)
-                .hasNotPassed(DEADLINE_KIND_GATEWAY);
-        assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(
-                ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAtExactly(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        // The watch's timers and gateways are not in the activity history (ADR 37).
+        assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT);
         assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).isZero();
         // What a fanned-out assignment costs the engine (ADR 32): one timer job and four executions (the
         // instance, one per token, the waiting timer's scope); the acknowledgement task has no boundary
@@ -77,8 +76,8 @@ class AssignmentStartPathsTest extends IntegrationTest {
         // Wednesday 2/12, 08:00: the first timer fires and the ladder starts, 3 working days before 18/12.
         DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
         executeJobs();
-        assertThat(pi).hasPassed(SEND_ACKNOWLEDGE_REMINDER, DEADLINE_KIND_GATEWAY).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON)
-                .hasNotPassed(PERIOD_END_GATEWAY);
+        // "Sắp đến hạn" is reached through DeadlineKindGateway's HasDeadline only.
+        assertThat(pi).hasPassed(SEND_ACKNOWLEDGE_REMINDER).isWaitingAtExactly(ACKNOWLEDGE_RECEIPT, DUE_SOON);
         assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 15, 8));
 
         // A moved deadline restarts the ladder by a modification: the old DueSoon is cancelled, one new
@@ -86,9 +85,7 @@ class AssignmentStartPathsTest extends IntegrationTest {
         deadlineChanges.move(a.id(), LocalDate.of(2026, 12, 23));
         assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
         assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 18, 8));
-        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-                .activityId(DUE_SOON).list()).extracting(HistoricActivityInstance::isCanceled)
-                .containsExactlyInAnyOrder(true, false);
+        assertThat(runtimeService.getActivityInstance(pi.getId()).getActivityInstances(DUE_SOON)).hasSize(1);
         assertThat(runtimeService.createExecutionQuery().processInstanceId(pi.getId()).activityId(DUE_SOON).count()).isEqualTo(1);
     }
 
@@ -146,7 +143,7 @@ class AssignmentStartPathsTest extends IntegrationTest {
     @Test
     void anAssignmentStartedOnThePreviousVersionIsRestartedByItsMessage() {
         onPreviousVersion("agency-assignment-with-watch-subprocess.bpmn", (a, pi) -> {
-            assertThat(activitiesRecorded(a)).contains("DeadlineWatch", "WatchStarted", DUE_SOON);
+            assertThat(activitiesRecorded(a)).contains("DeadlineWatch", "WatchStarted");
 
             deadlineChanges.move(a.id(), LocalDate.of(2026, 12, 23));
             assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
@@ -161,7 +158,8 @@ class AssignmentStartPathsTest extends IntegrationTest {
         // Assignments issued from now on get the watch on the process level again.
         Assignment next = issue(DirectiveFixtures.withDeadline("Phiên bản mới " + System.nanoTime(), List.of("SNGV"),
                 LocalDate.of(2026, 12, 18)));
-        assertThat(activitiesRecorded(next)).doesNotContain("DeadlineWatch").contains(ACKNOWLEDGE_OVERDUE);
+        assertThat(activitiesRecorded(next)).doesNotContain("DeadlineWatch");
+        assertThat(instance(next)).isWaitingAtExactly(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
     }
 
     @Test
@@ -174,8 +172,7 @@ class AssignmentStartPathsTest extends IntegrationTest {
 
         DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
         executeJobs();
-        assertThat(pi).hasPassed(DEADLINE_KIND_GATEWAY, PERIOD_END_GATEWAY).isWaitingAt(ACKNOWLEDGE_RECEIPT, PERIOD_ENDED)
-                .hasNotPassed(NOTHING_TO_WATCH, DUE_SOON);
+        assertThat(pi).hasPassed(SEND_ACKNOWLEDGE_REMINDER).isWaitingAtExactly(ACKNOWLEDGE_RECEIPT, PERIOD_ENDED);
         assertThat(timers(pi)).containsExactly(java.util.Date.from(
                 LocalDate.of(2027, 1, 1).atStartOfDay(DeadlineFollowUpTest.VIETNAM).toInstant()));
     }
@@ -190,10 +187,16 @@ class AssignmentStartPathsTest extends IntegrationTest {
 
         DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
         executeJobs();
-        assertThat(pi).hasPassed(DEADLINE_KIND_GATEWAY, PERIOD_END_GATEWAY, NOTHING_TO_WATCH).isWaitingAt(ACKNOWLEDGE_RECEIPT);
+        // The watch's token ended at "Không theo dõi thời hạn": only the work waits, no timer is left.
+        assertThat(pi).hasPassed(SEND_ACKNOWLEDGE_REMINDER).isWaitingAtExactly(ACKNOWLEDGE_RECEIPT);
         assertThat(timers(pi)).isEmpty();
+        // ADR 37: the reminder is in the history, the timer that fired it and the gateways and end event
+        // it passed are not; nor is the timer job's success (its work is the reminder's row and email).
         assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT,
-                ACKNOWLEDGE_OVERDUE, SEND_ACKNOWLEDGE_REMINDER, DEADLINE_KIND_GATEWAY, PERIOD_END_GATEWAY, NOTHING_TO_WATCH);
+                SEND_ACKNOWLEDGE_REMINDER);
+        assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog().count()).isZero();
+        assertThat(jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = 'ACKNOWLEDGEMENT_REMINDER'")
+                .param(a.id()).query(Long.class).single()).isEqualTo(1);
     }
 
     private List<java.util.Date> timers(ProcessInstance pi) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.directivetracker.directive.DirectiveExecutionProcess;
@@ -63,8 +64,17 @@ class AuditHistoryLevelTest extends IntegrationTest {
         for (String pi : List.of(execution, child)) {
             assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi).creationLog().count()).as(pi).isZero();
         }
-        assertThat(historyService.createHistoricJobLogQuery().processInstanceId(execution).successLog().count())
-                .as("executed jobs are still logged").isPositive();
+        // ADR 37: a job's success is not logged either; what it did is (here: the children it started).
+        assertThat(assignments.ofDirective(id)).allSatisfy(a -> assertThat(a.processInstanceId()).isNotNull());
+        assertThat(historyService.createHistoricJobLogQuery().processInstanceId(execution).successLog().count()).isZero();
+    }
+
+    @Test
+    void logsAJobsFailureAndDeletionButNotItsCreationOrSuccess() {
+        assertThat(level.isHistoryEventProduced(HistoryEventTypes.JOB_FAIL, null)).isTrue();
+        assertThat(level.isHistoryEventProduced(HistoryEventTypes.JOB_DELETE, null)).isTrue();
+        assertThat(level.isHistoryEventProduced(HistoryEventTypes.JOB_CREATE, null)).isFalse();
+        assertThat(level.isHistoryEventProduced(HistoryEventTypes.JOB_SUCCESS, null)).isFalse();
     }
 
     @Test
