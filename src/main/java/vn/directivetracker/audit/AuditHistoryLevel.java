@@ -63,6 +63,10 @@ class AuditHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLe
     private static final Set<String> MULTI_INSTANCE_COUNTERS =
             Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
 
+    /** The events of an activity instance's row in ACT_HI_ACTINST (ADR 37). */
+    private static final Set<HistoryEventType> ACTIVITY_INSTANCE_EVENTS = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
+            HistoryEventTypes.ACTIVITY_INSTANCE_END, HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE, HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
+
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
         if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
@@ -89,9 +93,6 @@ class AuditHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLe
         // delete, migrate) is skipped alike: an update never looks for a row that was not written.
         return !(entity instanceof VariableInstanceEntity variable && isFanOutBookkeeping(variable));
     }
-
-    private static final Set<HistoryEventType> ACTIVITY_INSTANCE_EVENTS = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
-            HistoryEventTypes.ACTIVITY_INSTANCE_END, HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE, HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
 
     /**
      * A timer or gateway of {@code agency-assignment}'s deadline watch, found as Camunda's history

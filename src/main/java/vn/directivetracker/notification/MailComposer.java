@@ -80,24 +80,22 @@ class MailComposer {
      * quoted-printable is encoded (and decoded by the receiver) a byte at a time.
      */
     static String transferEncoding(String text) {
-        long plain = 0;
-        long escaped = 0;
+        long ascii = 0;
+        long equalsSigns = 0;
         long nonAscii = 0;
         int lineLength = 0;
         boolean longLine = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
+                ascii++;
                 if (c == '=') {
-                    escaped++;
-                } else {
-                    plain++;
+                    equalsSigns++;
                 }
                 lineLength = c == '\r' || c == '\n' ? 0 : lineLength + 1;
             } else {
                 // A surrogate pair is 4 UTF-8 bytes, 2 per half; any other char 2 or 3.
                 int bytes = Character.isSurrogate(c) ? 2 : c < 0x800 ? 2 : 3;
-                escaped += bytes;
                 nonAscii += bytes;
                 lineLength += bytes;
             }
@@ -106,7 +104,9 @@ class MailComposer {
         if (nonAscii == 0 && !longLine) {
             return "7bit";
         }
-        return base64Length(plain + escaped) <= quotedPrintableLength(plain, escaped) ? "base64" : "quoted-printable";
+        // Quoted-printable escapes every non-ASCII byte and the "=" itself.
+        long escaped = nonAscii + equalsSigns;
+        return base64Length(ascii + nonAscii) <= quotedPrintableLength(ascii - equalsSigns, escaped) ? "base64" : "quoted-printable";
     }
 
     /** Encoded size, line breaks included: "=XX" per escaped byte, a soft break ("=" CRLF) per 73 characters. */
