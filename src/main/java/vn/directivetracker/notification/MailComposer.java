@@ -1,5 +1,6 @@
 package vn.directivetracker.notification;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -7,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -63,12 +65,26 @@ class MailComposer {
                 if (content instanceof Multipart nested) {
                     chooseTransferEncodings(nested);
                 } else if (content instanceof String text && part instanceof MimeBodyPart body) {
-                    body.setHeader("Content-Transfer-Encoding", transferEncoding(text));
+                    asBytes(body, text, transferEncoding(text));
                 }
             } catch (java.io.IOException e) {
                 throw new MessagingException("Cannot read a body part", e);
             }
         }
+    }
+
+    /**
+     * The body as UTF-8 bytes rather than a String, with its type and encoding set, so that JavaMail
+     * writes it in 8 KB blocks (ADR 38). Given a String, JavaMail's text handler writes through an
+     * OutputStreamWriter into a stream that passes on one byte at a time, and the encoder then encodes
+     * a byte per call: about a quarter of a sender thread's CPU. The bytes on the wire are the same.
+     * Setting the data handler drops the content headers, so both are set again afterwards.
+     */
+    private static void asBytes(MimeBodyPart body, String text, String transferEncoding) throws MessagingException {
+        String contentType = body.getDataHandler().getContentType();
+        body.setDataHandler(new DataHandler(new ByteArrayDataSource(text.getBytes(StandardCharsets.UTF_8), contentType)));
+        body.setHeader("Content-Type", contentType);
+        body.setHeader("Content-Transfer-Encoding", transferEncoding);
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.activation.DataHandler;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * ADR 19 (addendum), ADR 36: the composer chooses each body's transfer encoding itself, so JavaMail no longer
@@ -77,6 +79,58 @@ class MailComposerTest {
         assertThat(received.getFrom()[0].toString()).contains("no-reply@example.gov.vn");
         assertThat(MimeUtility.decodeText(received.getHeader("From", null))).contains("Hệ thống theo dõi chỉ đạo");
         assertThat(received.getSubject()).isEqualTo("Giao nhiệm vụ");
+    }
+
+    /**
+     * ADR 38: the bodies are handed to JavaMail as bytes so that they are encoded in blocks; what goes on
+     * the wire is what JavaMail wrote for the same texts given as Strings with the same encodings, byte
+     * for byte (part boundaries and the message id, which JavaMail makes unique, aside).
+     */
+    @Test
+    void bodiesGivenAsBytesGoOnTheWireExactlyAsTheSameTextsGivenAsStrings() throws Exception {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setSession(Session.getInstance(new Properties()));
+        MailComposer composer = new MailComposer("no-reply@example.gov.vn", "Hệ thống theo dõi chỉ đạo");
+        List<String[]> bodies = List.of(
+                new String[] {VIETNAMESE + "\r\n" + VIETNAMESE.repeat(20), "<p>" + VIETNAMESE.repeat(30) + "</p>\n"},
+                new String[] {"Mostly ASCII text with one word in Vietnamese: Sở\n" + "x".repeat(200), "<p>Plain = ASCII</p>"},
+                new String[] {"Plain ASCII\nsecond line", "<p>" + "y".repeat(1200) + "</p>"});
+        for (String[] body : bodies) {
+            OutboxRow row = new OutboxRow(7L, "due-soon-reminder:7:2026-12-15", "DUE_SOON_REMINDER", "sngv@example.gov.vn",
+                    "[Sắp đến hạn] " + VIETNAMESE, body[0], body[1], 0, null);
+            MimeMessage composed = composer.compose(sender, row);
+
+            MimeMessage asStrings = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(asStrings, true, "UTF-8");
+            helper.setFrom(new InternetAddress("no-reply@example.gov.vn", "Hệ thống theo dõi chỉ đạo", "UTF-8"));
+            helper.setTo(row.recipient());
+            helper.setSubject(row.subject());
+            helper.setText(body[0], body[1]);
+            List<BodyPart> parts = new ArrayList<>();
+            collect(helper.getRootMimeMultipart(), parts);
+            parts.get(0).setHeader("Content-Transfer-Encoding", MailComposer.transferEncoding(body[0]));
+            parts.get(1).setHeader("Content-Transfer-Encoding", MailComposer.transferEncoding(body[1]));
+            asStrings.setHeader(MailComposer.KEY_HEADER, composed.getHeader(MailComposer.KEY_HEADER, null));
+
+            assertThat(wire(composed)).isEqualTo(wire(asStrings));
+        }
+    }
+
+    private static String wire(MimeMessage message) throws Exception {
+        message.saveChanges();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        List<String> boundaries = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("boundary=\"([^\"]+)\"").matcher(out.toString(java.nio.charset.StandardCharsets.US_ASCII));
+        while (m.find()) {
+            boundaries.add(m.group(1));
+        }
+        String text = out.toString(java.nio.charset.StandardCharsets.US_ASCII).replaceAll("Message-ID: <[^>]+>", "Message-ID: <id>");
+        for (int i = 0; i < boundaries.size(); i++) {
+            text = text.replace(boundaries.get(i), "boundary-" + i);
+        }
+        assertThat(boundaries).as("multipart boundaries").isNotEmpty();
+        return text;
     }
 
     @Test
