@@ -1,0 +1,107 @@
+package vn.directivetracker.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.directivetracker.support.EmbeddedPostgresConfig;
+import vn.directivetracker.support.IntegrationTest;
+
+/**
+ * V41 (ADR 38) on a real PostgreSQL 15: Camunda's job acquisition finds the locked exclusive jobs it must
+ * keep apart through the lock-expiry index, instead of reading every waiting job. Measured with the
+ * server's own counters for this transaction ({@code pg_stat_xact_user_tables}); everything the test
+ * writes, and the index it drops to show the difference, is rolled back.
+ */
+@Import(EmbeddedPostgresConfig.class)
+class JobAcquisitionOnPostgresIT extends IntegrationTest {
+
+    private static final String PROBE = "jobAcquisitionOnPostgresProbe";
+    private static final int WAITING_TIMERS = 5000;
+
+    @Autowired ProcessEngineConfigurationImpl engine;
+    @Autowired PlatformTransactionManager transactions;
+
+    private String deploymentId;
+
+    @BeforeEach
+    void deployProbe() {
+        deploymentId = processEngine.getRepositoryService().createDeployment()
+                .addModelInstance(PROBE + ".bpmn", Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                        .startEvent().camundaAsyncAfter().userTask().endEvent().done())
+                .deploy().getId();
+    }
+
+    @AfterEach
+    void removeProbe() {
+        processEngine.getRepositoryService().deleteDeployment(deploymentId, true);
+    }
+
+    @Test
+    void theAcquisitionReadsTheLockedJobsByIndexNotTheWholeTable() {
+        String due = probeJob();
+        String locked = probeJob();
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            // Thousands of waiting timers, as every open assignment holds one, and one job in a job executor's hands.
+            jdbc.sql("create temporary table waiting_timers on commit drop as "
+                    + "select j.* from ACT_RU_JOB j cross join generate_series(1, " + WAITING_TIMERS + ") where j.ID_ = ?")
+                    .param(due).update();
+            jdbc.sql("update waiting_timers set ID_ = gen_random_uuid()::text, TYPE_ = 'timer', "
+                    + "DUEDATE_ = localtimestamp + interval '30 days'").update();
+            jdbc.sql("insert into ACT_RU_JOB select * from waiting_timers").update();
+            jdbc.sql("update ACT_RU_JOB set LOCK_OWNER_ = 'another-node', LOCK_EXP_TIME_ = ? where ID_ = ?")
+                    .params(new Date(System.currentTimeMillis() + 60_000), locked).update();
+            jdbc.sql("analyze ACT_RU_JOB").update();
+
+            Map<String, Long> withIndex = scansOfJobTableDuring(() ->
+                    assertThat(acquirable()).as("the due job, not the locked one").contains(due).doesNotContain(locked));
+            assertThat(withIndex.get("seq")).as("whole-table reads of ACT_RU_JOB with V41's index").isZero();
+            assertThat(withIndex.get("index")).isPositive();
+
+            jdbc.sql("drop index DT_IDX_JOB_LOCK_EXP").update();
+            Map<String, Long> withoutIndex = scansOfJobTableDuring(() ->
+                    assertThat(acquirable()).contains(due).doesNotContain(locked));
+            assertThat(withoutIndex.get("seq")).as("without it, the exclusive-job check reads the whole table").isPositive();
+        });
+        assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = 'dt_idx_job_lock_exp'")
+                .query(Long.class).single()).as("the index is back after the rollback").isEqualTo(1);
+    }
+
+    private Map<String, Long> scansOfJobTableDuring(Runnable acquisition) {
+        Map<String, Long> before = scansOfJobTable();
+        acquisition.run();
+        Map<String, Long> after = scansOfJobTable();
+        return Map.of("seq", after.get("seq") - before.get("seq"), "index", after.get("index") - before.get("index"));
+    }
+
+    /** This transaction's scans of ACT_RU_JOB so far, as the server counts them. */
+    private Map<String, Long> scansOfJobTable() {
+        return jdbc.sql("select seq_scan, coalesce(idx_scan, 0) from pg_stat_xact_user_tables where relname = 'act_ru_job'")
+                .query((row, n) -> Map.of("seq", row.getLong(1), "index", row.getLong(2))).single();
+    }
+
+    private String probeJob() {
+        String instance = runtimeService.startProcessInstanceByKey(PROBE).getId();
+        return managementService.createJobQuery().processInstanceId(instance).singleResult().getId();
+    }
+
+    /** The job executor's acquisition query, in this transaction, without locking anything. */
+    private List<String> acquirable() {
+        return engine.getCommandExecutorTxRequired().execute(command -> command.getJobManager()
+                .findNextJobsToExecute(new Page(0, 30)).stream().map(AcquirableJobEntity::getId).toList());
+    }
+}
