@@ -25,11 +25,22 @@ public final class PgStatements {
         if (!enabled()) {
             return builder;
         }
-        // Planning time too, and every autovacuum run in the server log (the application's log here):
+        // Planning time too, and every autovacuum run in the server log (target/bench-postgres-server.log):
         // the server's work that no statement of ours shows.
-        return builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .setServerConfig("pg_stat_statements.track_planning", "on")
-                .setServerConfig("log_autovacuum_min_duration", "0");
+        builder.setServerConfig("pg_stat_statements.track_planning", "on")
+                .setServerConfig("log_autovacuum_min_duration", "0")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File("target/bench-postgres-server.log")));
+        // -Dbench.pg-explain-ms=N: the plan, with rows and buffers, of every statement slower than N ms
+        // in the server log (auto_explain; timing per node off, as it costs more than it tells here).
+        String explainMs = System.getProperty("bench.pg-explain-ms", "");
+        if (explainMs.isBlank()) {
+            return builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        return builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                .setServerConfig("auto_explain.log_min_duration", Integer.parseInt(explainMs) + "ms")
+                .setServerConfig("auto_explain.log_analyze", "on")
+                .setServerConfig("auto_explain.log_buffers", "on")
+                .setServerConfig("auto_explain.log_timing", "off");
     }
 
     /** Forgets what was counted so far (creating the extension on first use). */
