@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,20 +27,16 @@ class JobAcquisitionByDueDateTest extends IntegrationTest {
 
     @Autowired ProcessEngineConfigurationImpl engine;
 
-    private String deploymentId;
+    private AsyncProbeProcess probe;
 
     @BeforeEach
     void deployProbe() {
-        // One async continuation before a user task: starting an instance leaves one message job.
-        deploymentId = processEngine.getRepositoryService().createDeployment()
-                .addModelInstance(PROBE + ".bpmn", Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
-                        .startEvent().camundaAsyncAfter().userTask().endEvent().done())
-                .deploy().getId();
+        probe = AsyncProbeProcess.deploy(processEngine, PROBE);
     }
 
     @AfterEach
     void removeProbe() {
-        processEngine.getRepositoryService().deleteDeployment(deploymentId, true);
+        probe.remove();
     }
 
     @Test
@@ -86,8 +81,7 @@ class JobAcquisitionByDueDateTest extends IntegrationTest {
     }
 
     private Job probeJob() {
-        String instance = runtimeService.startProcessInstanceByKey(PROBE).getId();
-        return managementService.createJobQuery().processInstanceId(instance).singleResult();
+        return managementService.createJobQuery().jobId(probe.startAndGetJob()).singleResult();
     }
 
     /** What the job executor's acquisition query returns now, in its order, without locking anything. */
