@@ -10,8 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>{@link #claim} picks due rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2 2.x), so
  *       concurrent dispatchers take disjoint rows without waiting for each other, and stamps them with
- *       the round's token and a lease — the update repeats the "due and unclaimed" condition, so even a
- *       row that slipped past the lock is claimed by one round only;</li>
+ *       the round's token and a lease — the update repeats the lease condition, so even a row that slipped
+ *       past the lock is claimed by one round only, and the round reads back only rows still pending;</li>
  *   <li>every later write names the token: a round whose lease ran out and whose row was taken over
  *       changes nothing ({@link #renew} tells it not to send).</li>
  * </ul>
@@ -39,7 +39,7 @@ class DispatchQueue {
      * {@code dueBy}: a dispatcher yielding to a busy engine (ADR 31) takes only what has waited long.
      */
     List<OutboxRow> claim(String token, LocalDateTime dueBy, LocalDateTime now, LocalDateTime leaseUntil, int limit) {
-        transaction.executeWithoutResult(status -> {
+        List<Long> claimed = transaction.execute(status -> {
             List<Long> due = jdbc.sql("""
                             select id from notification
                             where status = 'PENDING' and next_attempt_at <= ? and (claim_until is null or claim_until < ?)
@@ -50,23 +50,42 @@ class DispatchQueue {
                     .query(Long.class)
                     .list();
             if (!due.isEmpty()) {
+                // By primary key only (ADR 38): with a "status = 'PENDING'" here or in the read below,
+                // PostgreSQL, whose statistics still counted a handful of pending rows while a morning's
+                // reminders were being written, walked every pending row to find the 50 of this round.
+                // The rows are locked by the select above; the status is checked again on reading.
                 jdbc.sql("""
                                 update notification set claimed_by = :token, claim_until = :leaseUntil
-                                where id in (:ids) and status = 'PENDING' and (claim_until is null or claim_until < :now)""")
+                                where id in (:ids) and (claim_until is null or claim_until < :now)""")
                         .param("token", token)
                         .param("leaseUntil", leaseUntil)
                         .param("ids", due)
                         .param("now", now)
                         .update();
             }
+            return due;
         });
+        if (claimed == null || claimed.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
-                        select id, dedup_key, event_type, recipient, subject, body_text, body_html, attempts, mail_model
-                        from notification where claimed_by = ? and status = 'PENDING' order by next_attempt_at, id""")
-                .param(token)
-                .query((rs, row) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9)))
-                .list();
+                        select id, dedup_key, event_type, recipient, subject, body_text, body_html, attempts, mail_model, status
+                        from notification where id in (:ids) and claimed_by = :token order by next_attempt_at, id""")
+                .param("ids", claimed)
+                .param("token", token)
+                .query((rs, row) -> new ClaimedRow(rs.getString(10), new OutboxRow(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+                        rs.getString(9))))
+                .list().stream()
+                .filter(ClaimedRow::pending)
+                .map(ClaimedRow::row)
+                .toList();
+    }
+
+    private record ClaimedRow(String status, OutboxRow row) {
+        boolean pending() {
+            return NotificationStatus.PENDING.name().equals(status);
+        }
     }
 
     /**
