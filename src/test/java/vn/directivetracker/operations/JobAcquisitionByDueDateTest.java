@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,16 +28,20 @@ class JobAcquisitionByDueDateTest extends IntegrationTest {
 
     @Autowired ProcessEngineConfigurationImpl engine;
 
-    private AsyncProbeProcess probe;
+    private String deploymentId;
 
     @BeforeEach
     void deployProbe() {
-        probe = AsyncProbeProcess.deploy(processEngine, PROBE);
+        // One async continuation before a user task: starting an instance leaves one message job.
+        deploymentId = processEngine.getRepositoryService().createDeployment()
+                .addModelInstance(PROBE + ".bpmn", Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+                        .startEvent().camundaAsyncAfter().userTask().endEvent().done())
+                .deploy().getId();
     }
 
     @AfterEach
     void removeProbe() {
-        probe.remove();
+        processEngine.getRepositoryService().deleteDeployment(deploymentId, true);
     }
 
     @Test
@@ -80,12 +85,13 @@ class JobAcquisitionByDueDateTest extends IntegrationTest {
         assertThat(managementService.createJobQuery().jobId(job.getId()).count()).isZero();
     }
 
-    private Job probeJob() {
-        return managementService.createJobQuery().jobId(probe.startAndGetJob()).singleResult();
+    protected Job probeJob() {
+        String instance = runtimeService.startProcessInstanceByKey(PROBE).getId();
+        return managementService.createJobQuery().processInstanceId(instance).singleResult();
     }
 
     /** What the job executor's acquisition query returns now, in its order, without locking anything. */
-    private List<String> acquirable(int max) {
+    protected List<String> acquirable(int max) {
         return engine.getCommandExecutorTxRequired().execute(command -> command.getJobManager()
                 .findNextJobsToExecute(new Page(0, max)).stream().map(AcquirableJobEntity::getId).toList());
     }

@@ -3,53 +3,32 @@ package vn.directivetracker.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.Page;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.directivetracker.support.EmbeddedPostgresConfig;
-import vn.directivetracker.support.IntegrationTest;
 
 /**
- * V41 (ADR 38) on a real PostgreSQL 15: Camunda's job acquisition finds the locked exclusive jobs it must
- * keep apart through the lock-expiry index, instead of reading every waiting job. Measured with the
- * server's own counters for this transaction ({@code pg_stat_xact_user_tables}); everything the test
- * writes is rolled back. Without V41 the plan depends on the table's statistics: with thousands of due
+ * {@link JobAcquisitionByDueDateTest} on a real PostgreSQL 15, and V41 (ADR 38) there: Camunda's job
+ * acquisition finds the locked exclusive jobs it must keep apart through the lock-expiry index, instead
+ * of reading every waiting job. Measured with the server's own counters for this transaction
+ * ({@code pg_stat_xact_user_tables}); everything the test writes is rolled back. Without V41 the plan depends on the table's statistics: with thousands of due
  * jobs (figure c) PostgreSQL read the whole of ACT_RU_JOB for this check once per acquisition.
  */
 @Import(EmbeddedPostgresConfig.class)
-class JobAcquisitionOnPostgresIT extends IntegrationTest {
+class JobAcquisitionOnPostgresIT extends JobAcquisitionByDueDateTest {
 
-    private static final String PROBE = "jobAcquisitionOnPostgresProbe";
     private static final int WAITING_TIMERS = 5000;
 
-    @Autowired ProcessEngineConfigurationImpl engine;
     @Autowired PlatformTransactionManager transactions;
-
-    private AsyncProbeProcess probe;
-
-    @BeforeEach
-    void deployProbe() {
-        probe = AsyncProbeProcess.deploy(processEngine, PROBE);
-    }
-
-    @AfterEach
-    void removeProbe() {
-        probe.remove();
-    }
 
     @Test
     void theAcquisitionReadsTheLockedJobsByIndexNotTheWholeTable() {
-        String due = probe.startAndGetJob();
-        String locked = probe.startAndGetJob();
+        String due = probeJob().getId();
+        String locked = probeJob().getId();
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.executeWithoutResult(status -> {
             status.setRollbackOnly();
@@ -65,7 +44,7 @@ class JobAcquisitionOnPostgresIT extends IntegrationTest {
             jdbc.sql("analyze ACT_RU_JOB").update();
 
             Map<String, Long> withIndex = scansOfJobTableDuring(() ->
-                    assertThat(acquirable()).as("the due job, not the locked one").contains(due).doesNotContain(locked));
+                    assertThat(acquirable(30)).as("the due job, not the locked one").contains(due).doesNotContain(locked));
             assertThat(withIndex.get("seq")).as("whole-table reads of ACT_RU_JOB with V41's index").isZero();
             assertThat(withIndex.get("index")).isPositive();
         });
@@ -85,11 +64,5 @@ class JobAcquisitionOnPostgresIT extends IntegrationTest {
     private Map<String, Long> scansOfJobTable() {
         return jdbc.sql("select seq_scan, coalesce(idx_scan, 0) from pg_stat_xact_user_tables where relname = 'act_ru_job'")
                 .query((row, n) -> Map.of("seq", row.getLong(1), "index", row.getLong(2))).single();
-    }
-
-    /** The job executor's acquisition query, in this transaction, without locking anything. */
-    private List<String> acquirable() {
-        return engine.getCommandExecutorTxRequired().execute(command -> command.getJobManager()
-                .findNextJobsToExecute(new Page(0, 30)).stream().map(AcquirableJobEntity::getId).toList());
     }
 }
