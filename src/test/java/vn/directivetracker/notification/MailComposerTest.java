@@ -11,10 +11,13 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -120,12 +123,13 @@ class MailComposerTest {
         message.saveChanges();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
+        String text = out.toString(StandardCharsets.US_ASCII);
         List<String> boundaries = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("boundary=\"([^\"]+)\"").matcher(out.toString(java.nio.charset.StandardCharsets.US_ASCII));
+        Matcher m = Pattern.compile("boundary=\"([^\"]+)\"").matcher(text);
         while (m.find()) {
             boundaries.add(m.group(1));
         }
-        String text = out.toString(java.nio.charset.StandardCharsets.US_ASCII).replaceAll("Message-ID: <[^>]+>", "Message-ID: <id>");
+        text = text.replaceAll("Message-ID: <[^>]+>", "Message-ID: <id>");
         for (int i = 0; i < boundaries.size(); i++) {
             text = text.replace(boundaries.get(i), "boundary-" + i);
         }
@@ -164,7 +168,7 @@ class MailComposerTest {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (var encoder = MimeUtility.encode(out, encoding)) {
-                encoder.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                encoder.write(text.getBytes(StandardCharsets.UTF_8));
             }
             return out.size();
         } catch (Exception e) {
