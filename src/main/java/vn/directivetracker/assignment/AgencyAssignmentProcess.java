@@ -61,6 +61,12 @@ public final class AgencyAssignmentProcess {
          */
         public static final Set<String> WATCH_PLUMBING = Set.of(ACKNOWLEDGE_OVERDUE, DEADLINE_KIND_GATEWAY, DUE_SOON,
                 DEADLINE_REACHED, ESCALATION_MERGE, ESCALATION_DUE, PERIOD_END_GATEWAY, PERIOD_ENDED, NOTHING_TO_WATCH);
+        /**
+         * How an assignment's process begins: its start event and the assignment's notice, both in the
+         * transaction that starts the process, which its own history row (start time) and the notice's
+         * outbox row already record. Not written to Camunda's activity history either (ADR 39).
+         */
+        public static final Set<String> START_PLUMBING = Set.of(ASSIGNMENT_RECEIVED, NOTIFY_AGENCY);
 
         private Elements() {}
     }

@@ -30,7 +30,10 @@ import vn.directivetracker.directive.DirectiveExecutionProcess;
  * {@code directive_event}, {@code extension_request}); the details doubled every variable written.
  * Nor, since ADR 37, a job's success, nor the activity instances of the deadline watch's timers and
  * gateways ({@link AgencyAssignmentProcess.Elements#WATCH_PLUMBING}): a morning of reminders wrote five
- * rows per reminder that said only that a timer had fired; the reminder itself is recorded.
+ * rows per reminder that said only that a timer had fired; the reminder itself is recorded. Nor, since
+ * ADR 39, the activity instances of an assignment's start ({@link AgencyAssignmentProcess.Elements#START_PLUMBING})
+ * and of the fan-out's steps per agency and chunk ({@link DirectiveExecutionProcess.Elements#FAN_OUT_PLUMBING}):
+ * three of an assignment's four activity rows at issue, each saying what its process instance row says.
  *
  * <p>Selected with {@code camunda.bpm.history-level: full-without-details}. Camunda refuses to start
  * when the level stored in the database differs from the configured one; both this level and
@@ -86,7 +89,7 @@ class AuditHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLe
         if (eventType == HistoryEventTypes.JOB_SUCCESS) {
             return false;
         }
-        if (ACTIVITY_INSTANCE_EVENTS.contains(eventType) && isWatchPlumbing(entity)) {
+        if (ACTIVITY_INSTANCE_EVENTS.contains(eventType) && isPlumbing(entity)) {
             return false;
         }
         // Decided by name and process alone, so every event of such a variable (create, update,
@@ -95,18 +98,28 @@ class AuditHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLe
     }
 
     /**
-     * A timer or gateway of {@code agency-assignment}'s deadline watch, found as Camunda's history
-     * producer finds the activity of an execution's event (its activity, else the event source), so
-     * that a start and its end are always decided alike.
+     * An element whose activity instance says only how a process waits, begins or fans out (ADR 37, 39),
+     * found as Camunda's history producer finds the activity of an execution's event (its activity,
+     * else the event source), so that a start and its end are always decided alike:
+     * {@code agency-assignment}'s deadline watch (timers, gateways) and its start (start event, the
+     * notice), {@code directive-execution}'s steps per agency and per chunk.
      */
-    private static boolean isWatchPlumbing(Object entity) {
+    private static boolean isPlumbing(Object entity) {
         if (!(entity instanceof ExecutionEntity execution)) {
             return false;
         }
         Object source = execution.getActivity() != null ? execution.getActivity() : execution.getEventSource();
         String definition = execution.getProcessDefinitionId();
-        return source instanceof PvmScope scope && AgencyAssignmentProcess.Elements.WATCH_PLUMBING.contains(scope.getId())
-                && definition != null && definition.startsWith(AgencyAssignmentProcess.KEY + ":");
+        if (!(source instanceof PvmScope scope) || definition == null) {
+            return false;
+        }
+        String element = scope.getId();
+        if (definition.startsWith(AgencyAssignmentProcess.KEY + ":")) {
+            return AgencyAssignmentProcess.Elements.WATCH_PLUMBING.contains(element)
+                    || AgencyAssignmentProcess.Elements.START_PLUMBING.contains(element);
+        }
+        return definition.startsWith(DirectiveExecutionProcess.KEY + ":")
+                && DirectiveExecutionProcess.Elements.FAN_OUT_PLUMBING.contains(element);
     }
 
     private static boolean isFanOutBookkeeping(VariableInstanceEntity variable) {

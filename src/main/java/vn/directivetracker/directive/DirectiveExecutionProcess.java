@@ -14,6 +14,15 @@ public final class DirectiveExecutionProcess {
         public static final String EXECUTE_ASSIGNMENT_BATCHES = "ExecuteAssignmentBatches";
         /** The call activity to {@code agency-assignment}: inside a chunk, synchronous, one instance per id. */
         public static final String EXECUTE_ASSIGNMENTS = "ExecuteAssignments";
+        public static final String BATCH_STARTED = "BatchStarted";
+        public static final String BATCH_COMPLETED = "BatchCompleted";
+        /**
+         * The fan-out's own steps, one row per agency or per chunk in the activity history that says
+         * nothing the agency's process instance row does not (its start, its super instance, its end):
+         * not written to Camunda's activity history (ADR 39).
+         */
+        public static final java.util.Set<String> FAN_OUT_PLUMBING = java.util.Set.of(EXECUTE_ASSIGNMENTS, BATCH_STARTED,
+                BATCH_COMPLETED);
         public static final String EVALUATE_DIRECTIVE = "EvaluateDirective";
         public static final String CLOSE_DIRECTIVE = "CloseDirective";
         public static final String DIRECTIVE_CLOSED = "DirectiveClosed";

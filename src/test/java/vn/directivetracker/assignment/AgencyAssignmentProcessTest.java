@@ -48,7 +48,10 @@ class AgencyAssignmentProcessTest extends IntegrationTest {
     @Test
     void agencyReportsHeadApprovesCoordinatorAccepts() {
         Assertions.assertThat(pi.getBusinessKey()).matches("\\d{2,}/UBND-KGVX/SNGV");
-        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAt(ACKNOWLEDGE_RECEIPT);
+        // NotifyAgency's work is its outbox row; it has no activity history (ADR 39).
+        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT);
+        Assertions.assertThat(jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = 'ASSIGNMENT_RECEIVED'")
+                .param(assignment.id()).query(Long.class).single()).isEqualTo(1);
         assertThat(task(pi.getId(), ACKNOWLEDGE_RECEIPT)).hasCandidateGroup("SNGV");
 
         complete(pi.getId(), ACKNOWLEDGE_RECEIPT, "cbsngv", Map.of("acknowledged", true));

@@ -52,6 +52,12 @@ class AssignmentStartPathsTest extends IntegrationTest {
         return runtimeService.createProcessInstanceQuery().processInstanceId(assignment.processInstanceId()).singleResult();
     }
 
+    /** The assignment's "Giao nhiệm vụ" rows in the outbox: what {@code NotifyAgency} did. */
+    private long receivedNotices(Assignment assignment) {
+        return jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = 'ASSIGNMENT_RECEIVED'")
+                .param(assignment.id()).query(Long.class).single();
+    }
+
     private List<String> activitiesRecorded(Assignment assignment) {
         return historyService.createHistoricActivityInstanceQuery().processInstanceId(assignment.processInstanceId())
                 .list().stream().map(HistoricActivityInstance::getActivityId).toList();
@@ -62,9 +68,13 @@ class AssignmentStartPathsTest extends IntegrationTest {
         Assignment a = issue(DirectiveFixtures.withDeadline("Có thời hạn " + System.nanoTime(), List.of("SNGV"),
                 LocalDate.of(2026, 12, 18)));
         ProcessInstance pi = instance(a);
-        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAtExactly(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
-        // The watch's timers and gateways are not in the activity history (ADR 37).
-        assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT);
+        assertThat(pi).isWaitingAtExactly(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        assertThat(receivedNotices(a)).isEqualTo(1);
+        // The watch's timers and gateways are not in the activity history (ADR 37), nor the start event and
+        // the notice, which the instance's own history row and the outbox row record (ADR 39).
+        assertThat(activitiesRecorded(a)).containsExactly(ACKNOWLEDGE_RECEIPT);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getStartActivityId()).isEqualTo(ASSIGNMENT_RECEIVED);
         assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).isZero();
         // What a fanned-out assignment costs the engine (ADR 32): one timer job and four executions (the
         // instance, one per token, the waiting timer's scope); the acknowledgement task has no boundary
@@ -167,7 +177,8 @@ class AssignmentStartPathsTest extends IntegrationTest {
         Assignment a = issue(DirectiveFixtures.ongoingUntil("Thường xuyên có kỳ " + System.nanoTime(), List.of("SNGV"),
                 LocalDate.of(2026, 12, 31)));
         ProcessInstance pi = instance(a);
-        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        assertThat(receivedNotices(a)).isEqualTo(1);
         assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 2, 8));
 
         DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
@@ -182,7 +193,8 @@ class AssignmentStartPathsTest extends IntegrationTest {
         Assignment a = issue(DirectiveFixtures.smallDirective("Thường xuyên không kỳ " + System.nanoTime(), List.of("SNGV"),
                 List.of()));
         ProcessInstance pi = instance(a);
-        assertThat(pi).hasPassed(NOTIFY_AGENCY).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, ACKNOWLEDGE_OVERDUE);
+        assertThat(receivedNotices(a)).isEqualTo(1);
         assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 2, 8));
 
         DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
@@ -192,8 +204,7 @@ class AssignmentStartPathsTest extends IntegrationTest {
         assertThat(timers(pi)).isEmpty();
         // ADR 37: the reminder is in the history, the timer that fired it and the gateways and end event
         // it passed are not; nor is the timer job's success (its work is the reminder's row and email).
-        assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(ASSIGNMENT_RECEIVED, NOTIFY_AGENCY, ACKNOWLEDGE_RECEIPT,
-                SEND_ACKNOWLEDGE_REMINDER);
+        assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(ACKNOWLEDGE_RECEIPT, SEND_ACKNOWLEDGE_REMINDER);
         assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog().count()).isZero();
         assertThat(jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = 'ACKNOWLEDGEMENT_REMINDER'")
                 .param(a.id()).query(Long.class).single()).isEqualTo(1);

@@ -7,11 +7,14 @@ import static vn.directivetracker.assignment.AgencyAssignmentProcess.Variables.*
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.directivetracker.directive.DirectiveExecutionProcess;
+import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentRepository;
 import vn.directivetracker.support.DirectiveFixtures;
 import vn.directivetracker.support.IntegrationTest;
@@ -67,6 +70,32 @@ class AuditHistoryLevelTest extends IntegrationTest {
         // ADR 37: a job's success is not logged either; what it did is (here: the children it started).
         assertThat(assignments.ofDirective(id)).allSatisfy(a -> assertThat(a.processInstanceId()).isNotNull());
         assertThat(historyService.createHistoricJobLogQuery().processInstanceId(execution).successLog().count()).isZero();
+    }
+
+    @Test
+    void writesNoActivityHistoryOfAnAssignmentsStartNorOfTheFanOutsStepsPerAgency() {
+        long id = submitAndIssue(DirectiveFixtures.smallDirective("Lịch sử không bước giao", List.of("SNGV", "STC"), List.of()));
+        String execution = directiveService.get(id).executionProcessInstanceId();
+        // ADR 39: per agency, the parent's call activity and the child's start event and notice wrote three
+        // activity rows that said what the child's own instance row says (its start, its parent).
+        assertThat(activitiesOf(execution)).doesNotContain(DirectiveExecutionProcess.Elements.EXECUTE_ASSIGNMENTS,
+                DirectiveExecutionProcess.Elements.BATCH_STARTED)
+                .as("the chunk itself is still recorded").contains(DirectiveExecutionProcess.Elements.EXECUTE_ASSIGNMENT_BATCHES);
+        for (Assignment assignment : assignments.ofDirective(id)) {
+            String child = assignment.processInstanceId();
+            assertThat(activitiesOf(child)).containsExactly(ACKNOWLEDGE_RECEIPT);
+            HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(child).singleResult();
+            assertThat(instance.getSuperProcessInstanceId()).isEqualTo(execution);
+            assertThat(instance.getStartActivityId()).isEqualTo(ASSIGNMENT_RECEIVED);
+            assertThat(instance.getStartTime()).isNotNull();
+        }
+        assertThat(jdbc.sql("select count(*) from notification where directive_id = ? and event_type = 'ASSIGNMENT_RECEIVED'")
+                .param(id).query(Long.class).single()).as("each notice is in the outbox").isEqualTo(2);
+    }
+
+    private List<String> activitiesOf(String processInstanceId) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list().stream()
+                .map(HistoricActivityInstance::getActivityId).toList();
     }
 
     @Test
