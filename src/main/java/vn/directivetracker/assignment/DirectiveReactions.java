@@ -25,8 +25,8 @@ class DirectiveReactions {
 
     /** Idempotent: a retried issuing job publishes it again and only missing assignments are added. */
     @EventListener
-    void on(DirectiveEvents.Numbered numbered) {
-        planner.plan(numbered.directiveId(), directives.items(numbered.directiveId()), numbered.issueDate());
+    void on(DirectiveEvents.Issuing issuing) {
+        planner.plan(issuing.directiveId(), directives.items(issuing.directiveId()), issuing.issueDate());
     }
 
     @EventListener

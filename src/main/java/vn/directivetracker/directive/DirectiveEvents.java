@@ -13,10 +13,11 @@ public final class DirectiveEvents {
     private DirectiveEvents() {}
 
     /**
-     * The letter has its number and issue date (published again by a retried issuing job, which keeps
-     * the number): {@code assignment} plans the assignments still missing.
+     * The letter is being issued with this issue date, its number taken next in the same transaction
+     * (published again by a retried issuing job, which keeps the number): {@code assignment} plans the
+     * assignments still missing. Before the number, so the series' counter is not locked meanwhile (ADR 39).
      */
-    public record Numbered(long directiveId, LocalDate issueDate) {}
+    public record Issuing(long directiveId, LocalDate issueDate) {}
 
     /** The coordinator revoked the letter just now: {@code assignment} cancels its open assignments. */
     public record RevocationRecorded(long directiveId, LocalDateTime at, String actor, String reason) {}

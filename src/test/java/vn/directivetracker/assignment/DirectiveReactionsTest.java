@@ -2,11 +2,19 @@ package vn.directivetracker.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.directivetracker.directive.DirectiveEvents;
 import vn.directivetracker.directive.DirectiveStatus;
 import vn.directivetracker.support.DirectiveFixtures;
 import vn.directivetracker.support.IntegrationTest;
@@ -20,6 +28,7 @@ class DirectiveReactionsTest extends IntegrationTest {
 
     @Autowired AssignmentRepository assignments;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired ApplicationContext context;
 
     @Test
     void anIssuingStepThatRollsBackNumbersAndPlansNothing() {
@@ -31,6 +40,43 @@ class DirectiveReactionsTest extends IntegrationTest {
 
         assertThat(directiveService.get(id[0]).number()).isNull();
         assertThat(assignments.ofDirective(id[0])).isEmpty();
+    }
+
+    /**
+     * ADR 39: the series' counter is updated, and so locked until commit, only after the letter's
+     * assignments are planned: at the planning event this transaction has not yet counted the number
+     * it takes, and right after issuing it has, by exactly one.
+     */
+    @Test
+    void anIssuingStepPlansTheAssignmentsBeforeItTakesTheNumber() {
+        long[] id = new long[1];
+        asUser("dieuphoi", () -> id[0] = directiveService.submit(DirectiveFixtures.smallDirective(
+                "V/v thử thứ tự cấp số " + System.nanoTime(), List.of("SNGV", "SYT"), List.of()), "dieuphoi"));
+        List<Long> countedAtPlanning = new ArrayList<>();
+        ApplicationListener<ApplicationEvent> probe = event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof DirectiveEvents.Issuing) {
+                countedAtPlanning.add(numbersCounted());
+            }
+        };
+        ApplicationEventMulticaster multicaster = context.getBean(
+                AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME, ApplicationEventMulticaster.class);
+        multicaster.addApplicationListener(probe);
+        try {
+            inTransactionRolledBack(() -> {
+                directiveService.issue(id[0]);
+                assertThat(assignments.ofDirective(id[0])).hasSize(2);
+                assertThat(countedAtPlanning).hasSize(1);
+                assertThat(numbersCounted()).isEqualTo(countedAtPlanning.get(0) + 1);
+            });
+        } finally {
+            multicaster.removeApplicationListener(probe);
+        }
+        assertThat(directiveService.get(id[0]).number()).isNull();
+    }
+
+    /** Every number given so far, over all series and years, as this transaction sees them. */
+    private long numbersCounted() {
+        return jdbc.sql("select coalesce(sum(last_number), 0) from document_number_counter").query(Long.class).single();
     }
 
     @Test
