@@ -1,6 +1,9 @@
 package vn.directivetracker.notification;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,21 +27,40 @@ public record MailSettings(
         @DefaultValue Digest digest) {
 
     /**
+     * The switches by normalized key, built once: {@link #enabled} is asked for every email written, and
+     * normalizing every configured key on each call was ~1 % of a fan-out's job threads (issue 11, ADR 39).
+     * Of two spellings of one event the first listed wins, as before.
+     */
+    public MailSettings {
+        Map<String, Boolean> byKey = new LinkedHashMap<>();
+        if (events != null) {
+            events.forEach((key, on) -> byKey.putIfAbsent(normalized(key), on));
+        }
+        events = Collections.unmodifiableMap(byKey);
+    }
+
+    /**
      * Whether the event is switched on. Keys are compared without case and punctuation, so the
      * property ({@code events.task-created}) and its environment variable
      * ({@code DIRECTIVE_TRACKER_MAIL_EVENTS_TASKCREATED}) both work.
      */
     public boolean enabled(MailEvent event) {
-        String wanted = normalized(event.key());
-        return events.entrySet().stream()
-                .filter(e -> normalized(e.getKey()).equals(wanted))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(true);
+        Boolean on = events.get(EVENT_KEYS.get(event));
+        return on == null || on;
     }
 
     /** Compiled once: asked for every email written (issue 11 profile). */
     private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^A-Za-z0-9]");
+
+    private static final Map<MailEvent, String> EVENT_KEYS = eventKeys();
+
+    private static Map<MailEvent, String> eventKeys() {
+        Map<MailEvent, String> keys = new EnumMap<>(MailEvent.class);
+        for (MailEvent event : MailEvent.values()) {
+            keys.put(event, normalized(event.key()));
+        }
+        return keys;
+    }
 
     private static String normalized(String key) {
         return NOT_ALPHANUMERIC.matcher(key).replaceAll("").toLowerCase(Locale.ROOT);

@@ -36,4 +36,14 @@ class MailSettingsTest {
         assertThat(settings.enabled(MailEvent.ESCALATION)).isTrue();
         assertThat(settings.enabled(MailEvent.DIRECTIVE_ISSUED)).isTrue();
     }
+
+    @Test
+    void ofTwoSpellingsOfOneEventTheFirstListedWinsAndNoSwitchesMeanAllOn() {
+        Map<String, Boolean> events = new java.util.LinkedHashMap<>();
+        events.put("task-created", false);
+        events.put("TASKCREATED", true);
+        assertThat(new MailSettings(events, null, null, null).enabled(MailEvent.TASK_CREATED)).isFalse();
+        MailSettings none = new MailSettings(null, null, null, null);
+        assertThat(MailEvent.values()).allSatisfy(event -> assertThat(none.enabled(event)).as(event.key()).isTrue());
+    }
 }
