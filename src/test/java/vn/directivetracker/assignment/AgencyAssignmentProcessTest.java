@@ -50,8 +50,7 @@ class AgencyAssignmentProcessTest extends IntegrationTest {
         Assertions.assertThat(pi.getBusinessKey()).matches("\\d{2,}/UBND-KGVX/SNGV");
         // NotifyAgency's work is its outbox row; it has no activity history (ADR 39).
         assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT);
-        Assertions.assertThat(jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = 'ASSIGNMENT_RECEIVED'")
-                .param(assignment.id()).query(Long.class).single()).isEqualTo(1);
+        Assertions.assertThat(outboxRows(assignment.id(), "ASSIGNMENT_RECEIVED")).isEqualTo(1);
         assertThat(task(pi.getId(), ACKNOWLEDGE_RECEIPT)).hasCandidateGroup("SNGV");
 
         complete(pi.getId(), ACKNOWLEDGE_RECEIPT, "cbsngv", Map.of("acknowledged", true));

@@ -54,8 +54,7 @@ class AssignmentStartPathsTest extends IntegrationTest {
 
     /** The assignment's "Giao nhiệm vụ" rows in the outbox: what {@code NotifyAgency} did. */
     private long receivedNotices(Assignment assignment) {
-        return jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = 'ASSIGNMENT_RECEIVED'")
-                .param(assignment.id()).query(Long.class).single();
+        return outboxRows(assignment.id(), "ASSIGNMENT_RECEIVED");
     }
 
     private List<String> activitiesRecorded(Assignment assignment) {
@@ -119,8 +118,7 @@ class AssignmentStartPathsTest extends IntegrationTest {
             DeadlineFollowUpTest.clockAt(LocalDateTime.of(2026, 12, 2, 8, 1));
             executeJobs();
             assertThat(pi).isWaitingAt(ACKNOWLEDGE_RECEIPT, DUE_SOON);
-            assertThat(jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = 'ACKNOWLEDGEMENT_REMINDER'")
-                    .param(a.id()).query(Long.class).single()).isEqualTo(1);
+            assertThat(outboxRows(a.id(), "ACKNOWLEDGEMENT_REMINDER")).isEqualTo(1);
             assertThat(timers(pi)).containsExactly(DeadlineFollowUpTest.at(2026, 12, 18, 8));
         });
     }
@@ -206,8 +204,7 @@ class AssignmentStartPathsTest extends IntegrationTest {
         // it passed are not; nor is the timer job's success (its work is the reminder's row and email).
         assertThat(activitiesRecorded(a)).containsExactlyInAnyOrder(ACKNOWLEDGE_RECEIPT, SEND_ACKNOWLEDGE_REMINDER);
         assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog().count()).isZero();
-        assertThat(jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = 'ACKNOWLEDGEMENT_REMINDER'")
-                .param(a.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(outboxRows(a.id(), "ACKNOWLEDGEMENT_REMINDER")).isEqualTo(1);
     }
 
     private List<java.util.Date> timers(ProcessInstance pi) {

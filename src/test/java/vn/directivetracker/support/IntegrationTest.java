@@ -178,6 +178,12 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** The outbox rows of one assignment for one event, e.g. {@code ASSIGNMENT_RECEIVED}: what a notice step wrote. */
+    protected long outboxRows(long assignmentId, String eventType) {
+        return jdbc.sql("select count(*) from notification where assignment_id = ? and event_type = ?")
+                .params(assignmentId, eventType).query(Long.class).single();
+    }
+
     protected long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
