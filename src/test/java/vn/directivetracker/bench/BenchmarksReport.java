@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** BENCHMARKS.md at the repository root: machine, method, figures, date, command. */
@@ -36,7 +38,7 @@ final class BenchmarksReport {
     }
 
     static void write(BenchSizes sizes, String machine, Figures figures, List<Database.RowsPer> ours,
-            List<Database.RowsPer> bare, double minutes, String command) {
+            List<Database.RowsPer> bare, Map<String, MachineUse.Window> machineUse, double minutes, String command) {
         StringBuilder md = new StringBuilder("# Benchmarks\n\n")
                 .append("Measured ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
                 .append(" with `").append(command).append("` (sizes ").append(sizes).append("); the run took ")
@@ -47,6 +49,11 @@ final class BenchmarksReport {
                 .append("## Machine\n\n").append(machine).append('\n')
                 .append("## Figures\n\n").append(figures.markdown()).append('\n')
                 .append("Ratio: this project divided by bare Camunda (for times lower is better, for rates higher is better).\n\n")
+                .append("## The machine during each figure\n\n")
+                .append("From Linux's counters (`/proc`), over each figure's whole scenario (its set-up and both sides included). ")
+                .append("*Steal* is the time the hypervisor gave this machine's cores to other guests: where it is high, the host, ")
+                .append("not the code, slowed the figure.\n\n")
+                .append(machineUse(machineUse)).append('\n')
                 .append("## Rows written per assignment (figure b)\n\n")
                 .append("Row-count deltas of Camunda's runtime and history tables, `act_ge_bytearray` and our tables, from just ")
                 .append("before the clerks' clicks until the engine is quiet again, divided by the assignments (bare: by the children).\n\n")
@@ -57,6 +64,14 @@ final class BenchmarksReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static String machineUse(Map<String, MachineUse.Window> windows) {
+        StringBuilder out = new StringBuilder("| figure | wall | machine busy | steal | CPU of the JVM | CPU of PostgreSQL |\n")
+                .append("| --- | --- | --- | --- | --- | --- |\n");
+        windows.forEach((figure, w) -> out.append(String.format(Locale.ROOT, "| %s | %.0f s | %.0f %% | %.0f %% | %.0f s | %.0f s |%n",
+                figure, w.seconds(), w.busyPercent(), w.stealPercent(), w.jvmCpuSeconds(), w.postgresCpuSeconds())));
+        return out.toString();
     }
 
     static String rows(List<Database.RowsPer> ours, List<Database.RowsPer> bare) {

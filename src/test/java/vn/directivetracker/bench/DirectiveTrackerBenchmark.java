@@ -3,6 +3,8 @@ package vn.directivetracker.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +44,8 @@ class DirectiveTrackerBenchmark {
     @Autowired MailSettings mail;
     @Autowired MeterRegistry meters;
     @LocalServerPort int port;
+    /** Each figure's share of the machine (steal included), for BENCHMARKS.md. */
+    private final Map<String, MachineUse.Window> machineUse = new LinkedHashMap<>();
     /** The batched baseline creates its children in chunks of the size our fan-out uses (ADR 23). */
     @Value("${directive-tracker.fan-out.chunk-size:20}") int chunkSize;
 
@@ -91,9 +95,9 @@ class DirectiveTrackerBenchmark {
         }
         String command = sizes.command();
         BenchmarksReport.write(sizes, BenchmarksReport.machine(jdbc), figures, fanOut.oursRowsPerAssignment(),
-                fanOut.bareRowsPerChild(), minutes, command);
+                fanOut.bareRowsPerChild(), machineUse, minutes, command);
         System.out.printf("[bench] BENCHMARKS.md written; the run took %.1f minutes%n", minutes);
-        assertThat(figures.rows()).as("every figure measured").hasSize(12)
+        assertThat(figures.rows()).as("every figure measured").hasSize(13)
                 .noneMatch(row -> row.figure().contains("failed"));
     }
 
@@ -104,7 +108,11 @@ class DirectiveTrackerBenchmark {
         }
         try {
             PgStatements.reset(jdbc);
+            MachineUse before = MachineUse.now(jdbc);
             selection.record(scenario, run);
+            MachineUse.Window window = MachineUse.now(jdbc).since(before);
+            machineUse.put(scenario, window);
+            System.out.printf("[bench] figure %s: %s%n", scenario, window.summary());
             PgStatements.print(jdbc, "figure " + scenario, 1);
         } catch (RuntimeException e) {
             e.printStackTrace();

@@ -19,12 +19,17 @@ public record Latencies(List<Double> millis, int concurrency) {
      * summary says how many). {@code request} answers the HTTP status; anything but 200 fails the run.
      */
     public static Latencies measure(int concurrency, int warmUp, int count, Duration budget, Callable<Integer> request) {
-        run(concurrency, warmUp, budget, request, new ArrayList<>());
+        warmUp(concurrency, warmUp, budget, request);
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         run(concurrency, count, budget, request, millis);
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         return new Latencies(sorted, concurrency);
+    }
+
+    /** Sends {@code count} requests from {@code concurrency} threads within {@code budget}, timing none. */
+    public static void warmUp(int concurrency, int count, Duration budget, Callable<Integer> request) {
+        run(concurrency, count, budget, request, new ArrayList<>());
     }
 
     private static void run(int concurrency, int count, Duration budget, Callable<Integer> request, List<Double> millis) {
