@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.directivetracker.bench.MachineUse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -320,11 +321,12 @@ class TaskListBenchmark {
             System.out.printf(Locale.ROOT, "%-20s c=%d n=%d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  (%s to %s)%n", label, concurrency,
                     all.length, all[all.length / 2] / 1e6, all[(int) (all.length * 0.95)] / 1e6, all[all.length - 1] / 1e6, before.at(), java.time.Instant.now());
             CpuSample after = CpuSample.take(jdbc);
+            MachineUse.Window machine = after.machine().since(before.machine());
             int calls = concurrency * (requests + 10);
             System.out.printf(Locale.ROOT, "%-20s per request: CPU %.2f ms in Tomcat's request threads, %.2f ms whole JVM"
                     + " (client and GC included), %.2f ms PostgreSQL backends; %s SQL statements%n", "",
-                    (after.httpThreadsNanos(before) / 1e6) / calls, (after.processNanos() - before.processNanos()) / 1e6 / calls,
-                    (after.postgresTicks() - before.postgresTicks()) * 10.0 / calls, statementsPerCall(calls));
+                    (after.httpThreadsNanos(before) / 1e6) / calls, 1000 * machine.jvmCpuSeconds() / calls,
+                    1000 * machine.postgresCpuSeconds() / calls, statementsPerCall(calls));
         } finally {
             pool.shutdown();
         }
@@ -344,10 +346,10 @@ class TaskListBenchmark {
 
     /**
      * CPU used so far by Tomcat's request threads (per thread, so threads started in between count from
-     * zero), by this JVM, and by PostgreSQL's backends of this database (clock ticks of 10 ms from /proc,
-     * for a server on this machine; 0 otherwise).
+     * zero), and by this JVM and PostgreSQL's backends of this database ({@link MachineUse}, for a server on
+     * this machine).
      */
-    private record CpuSample(java.time.Instant at, Map<Long, Long> httpThreads, long processNanos, long postgresTicks) {
+    private record CpuSample(java.time.Instant at, Map<Long, Long> httpThreads, MachineUse machine) {
 
         static CpuSample take(JdbcClient jdbc) {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -357,23 +359,7 @@ class TaskListBenchmark {
                     http.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
                 }
             }
-            long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime();
-            long ticks = 0;
-            try {
-                for (Integer pid : jdbc.sql("select pid from pg_stat_activity where datname = current_database()")
-                        .query(Integer.class).list()) {
-                    java.nio.file.Path stat = java.nio.file.Path.of("/proc", pid.toString(), "stat");
-                    if (java.nio.file.Files.isReadable(stat)) {
-                        String text = java.nio.file.Files.readString(stat);
-                        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
-                }
-            } catch (Exception notLocal) {
-                ticks = 0;
-            }
-            return new CpuSample(java.time.Instant.now(), http, process, ticks);
+            return new CpuSample(java.time.Instant.now(), http, MachineUse.now(jdbc));
         }
 
         long httpThreadsNanos(CpuSample before) {

@@ -12,16 +12,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Where the machine's CPU went while a figure ran, from Linux's counters: this JVM (application, bare
  * baseline and the benchmark's clients), PostgreSQL's backends of the benchmark's database, and the whole
  * machine — including its <em>steal</em> time, the time the hypervisor gave this machine's cores to
- * other guests. Steal is why the same code measures twice as fast or slow within an hour (ADR 39): a
- * figure read with its steal next to it says whether the host, not the code, moved it.
- * Without /proc (not Linux) every counter reads 0 and the line says so.
+ * other guests. The same code measured up to twice as fast or slow within an hour (ADR 39); a high steal
+ * beside a figure says the host moved it. A low one proves less: on 2026-12-03 steal stayed at 0–5 %
+ * while bare Camunda's figures still varied by half, the host slowing the cores in ways Linux does not
+ * count (ADR 40). Without /proc (not Linux) the machine's counters read 0.
  */
-record MachineUse(long nanos, long busyTicks, long idleTicks, long stealTicks, long jvmCpuNanos, long postgresTicks) {
+public record MachineUse(long nanos, long busyTicks, long idleTicks, long stealTicks, long jvmCpuNanos, long postgresTicks) {
 
     /** Linux's USER_HZ; 100 on every distribution this runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
-    static MachineUse now(JdbcClient jdbc) {
+    public static MachineUse now(JdbcClient jdbc) {
         long busy = 0;
         long idle = 0;
         long steal = 0;
@@ -55,7 +56,7 @@ record MachineUse(long nanos, long busyTicks, long idleTicks, long stealTicks, l
     }
 
     /** What happened between {@code before} and this sample. */
-    Window since(MachineUse before) {
+    public Window since(MachineUse before) {
         long busy = busyTicks - before.busyTicks;
         long steal = stealTicks - before.stealTicks;
         long all = busy + (idleTicks - before.idleTicks) + steal;
@@ -64,7 +65,7 @@ record MachineUse(long nanos, long busyTicks, long idleTicks, long stealTicks, l
     }
 
     /** One figure's share of the machine: percentages of all cores' time, CPU seconds of the JVM and of PostgreSQL. */
-    record Window(double seconds, double busyPercent, double stealPercent, double jvmCpuSeconds, double postgresCpuSeconds) {
+    public record Window(double seconds, double busyPercent, double stealPercent, double jvmCpuSeconds, double postgresCpuSeconds) {
 
         /** "machine busy 93 %, steal 4 %; CPU: JVM 61.2 s, PostgreSQL 40.1 s over 55.0 s". */
         String summary() {
