@@ -21,7 +21,8 @@ final class TaskListScenario {
 
     /** Untimed requests per side before any is timed, in rounds that alternate the sides (-Dbench.listWarmups). */
     private static final int WARM_UP_PER_ROUND = 250;
-    private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.listWarmups", 1000) / WARM_UP_PER_ROUND;
+    /** Rounded up, so a -Dbench.listWarmups below one round still warms up one round rather than none. */
+    private static final int WARM_UP_ROUNDS = (Integer.getInteger("bench.listWarmups", 1000) + WARM_UP_PER_ROUND - 1) / WARM_UP_PER_ROUND;
 
     private final BareCamunda bare;
     private final Database db;
