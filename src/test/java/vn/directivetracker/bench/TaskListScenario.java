@@ -1,12 +1,18 @@
 package vn.directivetracker.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Figure d: an officer's task list, {@code GET /engine-rest/task?candidateGroup=<agency>&maxResults=50}
- * with HTTP Basic, at T open tasks in the engine. The tasks beyond those of our letters (figures a, b)
+ * with HTTP Basic, at T open tasks in the engine, timed with {@link LeanHttp}; d′ the same with the
+ * JDK's HttpClient, as before ADR 41. The tasks beyond those of our letters (figures a, b)
  * are bare child instances started 1,000 per transaction, their candidate groups alternating between
  * our agencies and the baseline's groups, so both the officer (cbsngv, group SNGV) and the baseline
  * officer (blofficer, group bl001) have more than a page of tasks.
@@ -27,11 +33,13 @@ final class TaskListScenario {
     private final BareCamunda bare;
     private final Database db;
     private final Http http;
+    private final LeanHttp lean;
 
-    TaskListScenario(BareCamunda bare, Database db, Http http) {
+    TaskListScenario(BareCamunda bare, Database db, Http http, LeanHttp lean) {
         this.bare = bare;
         this.db = db;
         this.http = http;
+        this.lean = lean;
     }
 
     void run(int openTasks, int requests, Figures figures) {
@@ -65,32 +73,68 @@ final class TaskListScenario {
         // (Jersey's task resource, MyBatis rendering Camunda's task query, the DTOs) is not compiled by
         // figures a-c, and a d-only run of 2026-12-03 showed the C2 compiler at ~16 % of the machine
         // during the timed requests after 50 warm-ups. An officer's list runs on a server that has been
-        // answering Tasklist for hours; its steady state is what d measures.
+        // answering Tasklist for hours; its steady state is what d measures (ADR 40). Both clients warm up.
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            Latencies.warmUp(4, WARM_UP_PER_ROUND, BUDGET, () -> lean.get(BareCamunda.OFFICER, BareCamunda.PASSWORD, baseline).status());
+            Latencies.warmUp(4, WARM_UP_PER_ROUND, BUDGET, () -> lean.get(OFFICER, "demo", ours).status());
             Latencies.warmUp(4, WARM_UP_PER_ROUND, BUDGET, () -> http.get(BareCamunda.OFFICER, BareCamunda.PASSWORD, baseline).statusCode());
             Latencies.warmUp(4, WARM_UP_PER_ROUND, BUDGET, () -> http.get(OFFICER, "demo", ours).statusCode());
         }
-        Latencies bareTimes = timed("bare Camunda's officer", requests,
-                () -> http.get(BareCamunda.OFFICER, BareCamunda.PASSWORD, baseline).statusCode());
-        Latencies ourTimes = timed("our officer", requests, () -> http.get(OFFICER, "demo", ours).statusCode());
+        // d is timed with the lean client (ADR 41): the client shares the server's two cores, and the JDK's
+        // HttpClient cost the machine ~2 ms of CPU per request that a browser on another computer does not.
+        Latencies bareTimes = timed("bare Camunda's officer", requests, () -> lean.get(BareCamunda.OFFICER, BareCamunda.PASSWORD, baseline).status());
+        Latencies ourTimes = timed("our officer", requests, () -> lean.get(OFFICER, "demo", ours).status());
         figures.compared("d. officer's task list at " + String.format("%,d", total) + " open tasks, c=4 (engine REST, HTTP Basic)", bareTimes, ourTimes, "p95 ≤ 50 ms, ratio ≤ 1");
         // The same client, connection, Basic login, filters and Jersey, without a query: what any engine REST
         // request costs on this machine at c=4 before its SQL, so d's p95 can be read against its floor.
-        Latencies floor = timed("GET /engine-rest/version", requests, () -> http.get(OFFICER, "demo", "/engine-rest/version").statusCode());
+        Latencies floor = timed("GET /engine-rest/version", requests, () -> lean.get(OFFICER, "demo", "/engine-rest/version").status());
         figures.alone("d₀. floor of d: GET /engine-rest/version as the officer, c=4 (same client and filters, no SQL)", floor.summary(),
                 "reference for d");
+        // d as measured before ADR 41, with the JDK's HttpClient, so runs before and after can be compared.
+        Latencies bareJdk = timed("bare Camunda's officer, JDK HttpClient", requests,
+                () -> http.get(BareCamunda.OFFICER, BareCamunda.PASSWORD, baseline).statusCode());
+        Latencies ourJdk = timed("our officer, JDK HttpClient", requests, () -> http.get(OFFICER, "demo", ours).statusCode());
+        figures.compared("d′. d with the JDK's HttpClient as the client (the method before ADR 41)", bareJdk, ourJdk, "reference for d");
     }
 
-    /** One side's requests, with the CPU they cost the JVM and PostgreSQL printed per request (warm-up included). */
+    /**
+     * One side's requests, with the CPU they cost printed per request (warm-up included): the JVM (server and
+     * client), of it Tomcat's request threads and the client's threads, and PostgreSQL.
+     */
     private Latencies timed(String side, int requests, Callable<Integer> request) {
         AtomicInteger sent = new AtomicInteger();
+        AtomicLong callers = new AtomicLong();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long tomcatBefore = threadsCpuNanos("http-nio-");
+        long httpClientBefore = threadsCpuNanos("HttpClient-");
         MachineUse before = MachineUse.now(db.jdbc());
         Latencies times = Latencies.measure(4, 50, requests, BUDGET, () -> {
             sent.incrementAndGet();
-            return request.call();
+            long cpu = threads.getCurrentThreadCpuTime();
+            try {
+                return request.call();
+            } finally {
+                callers.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
+            }
         });
-        System.out.printf("[bench] d. %s: %s; %s%n", side, times.summary(), MachineUse.now(db.jdbc()).since(before).perRequest(sent.get()));
+        double n = sent.get();
+        System.out.printf(Locale.ROOT, "[bench] d. %s: %s; %s; of the JVM's: Tomcat's request threads %.1f ms, the client's threads %.1f ms%n",
+                side, times.summary(), MachineUse.now(db.jdbc()).since(before).perRequest(sent.get()),
+                (threadsCpuNanos("http-nio-") - tomcatBefore) / 1e6 / n,
+                (callers.get() + threadsCpuNanos("HttpClient-") - httpClientBefore) / 1e6 / n);
         return times;
+    }
+
+    /** CPU of the live threads whose name starts with {@code prefix} (a thread that ended is not counted). */
+    private static long threadsCpuNanos(String prefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /** Correctness: the list is not empty, so its time is that of a real page. */
