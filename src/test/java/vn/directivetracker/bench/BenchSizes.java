@@ -16,7 +16,7 @@ record BenchSizes(String name, int repeats, int letters, int reminders, int open
                 size("bench.reminders", target ? 10_000 : 2_000),
                 size("bench.tasks", target ? 100_000 : 20_000),
                 size("bench.assignments", target ? 1_000_000 : 200_000),
-                size("bench.requests", 300),
+                size("bench.requests", 1_000),
                 size("bench.statRequests", target ? 40 : 60));
     }
 

@@ -61,6 +61,14 @@ public record Latencies(List<Double> millis, int concurrency) {
         }
     }
 
+    /** The samples of both, as one measurement (same concurrency). */
+    public Latencies plus(Latencies other) {
+        List<Double> all = new ArrayList<>(millis);
+        all.addAll(other.millis);
+        Collections.sort(all);
+        return new Latencies(all, concurrency);
+    }
+
     public double percentile(double p) {
         int index = (int) Math.ceil(p / 100 * millis.size()) - 1;
         return millis.get(Math.max(0, Math.min(index, millis.size() - 1)));

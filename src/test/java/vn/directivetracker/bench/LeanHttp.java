@@ -9,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * A minimal HTTP/1.1 client for figure d: one kept-alive socket per client thread, a GET with HTTP
+ * A minimal HTTP/1.1 client for figure d: kept-alive sockets reused across requests, a GET with HTTP
  * Basic, the answer read to its last byte (Content-Length or chunked). It exists because the
  * benchmark's client shares the machine's two cores with the server it measures: the JDK's
  * {@code HttpClient} (its selector thread, executor and futures) costs the machine CPU on every
@@ -27,7 +29,8 @@ final class LeanHttp {
     }
 
     private final int port;
-    private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+    /** Kept-alive connections not in use; a request takes one (or opens one) and gives it back. */
+    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
 
     LeanHttp(int port) {
         this.port = port;
@@ -37,33 +40,38 @@ final class LeanHttp {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Basic " + basic
                 + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        Connection connection = idle.pollFirst();
         try {
-            return connection().exchange(request);
+            if (connection == null) {
+                connection = new Connection(new Socket("localhost", port));
+            }
+            return exchange(connection, request);
         } catch (IOException first) {
-            // The server may close an idle kept-alive connection (Tomcat's keepAliveTimeout, maxKeepAliveRequests):
-            // one new connection, one retry.
-            close();
+            // The server may close a kept-alive connection while it is idle (Tomcat's keepAliveTimeout):
+            // one new connection, one retry of the GET.
+            close(connection);
             try {
-                return connection().exchange(request);
+                return exchange(new Connection(new Socket("localhost", port)), request);
             } catch (IOException second) {
-                close();
                 throw new UncheckedIOException(second);
             }
         }
     }
 
-    private Connection connection() throws IOException {
-        Connection connection = connections.get();
-        if (connection == null || connection.socket.isClosed()) {
-            connection = new Connection(new Socket("localhost", port));
-            connections.set(connection);
+    private Answer exchange(Connection connection, byte[] request) throws IOException {
+        try {
+            Answer answer = connection.exchange(request);
+            if (!connection.socket.isClosed()) {
+                idle.offerFirst(connection);
+            }
+            return answer;
+        } catch (IOException e) {
+            close(connection);
+            throw e;
         }
-        return connection;
     }
 
-    private void close() {
-        Connection connection = connections.get();
-        connections.remove();
+    private static void close(Connection connection) {
         if (connection != null) {
             try {
                 connection.socket.close();

@@ -73,6 +73,14 @@ public record MachineUse(long nanos, long busyTicks, long idleTicks, long stealT
                     busyPercent, stealPercent, jvmCpuSeconds, postgresCpuSeconds, seconds);
         }
 
+        /** Two windows as one: times added, the shares weighted by each window's length. */
+        Window plus(Window other) {
+            double all = seconds + other.seconds;
+            return new Window(all, all == 0 ? 0 : (busyPercent * seconds + other.busyPercent * other.seconds) / all,
+                    all == 0 ? 0 : (stealPercent * seconds + other.stealPercent * other.seconds) / all,
+                    jvmCpuSeconds + other.jvmCpuSeconds, postgresCpuSeconds + other.postgresCpuSeconds);
+        }
+
         /** CPU milliseconds per request of the JVM and of PostgreSQL, for a window of {@code requests} requests. */
         String perRequest(int requests) {
             return String.format(Locale.ROOT, "CPU per request: JVM %.1f ms, PostgreSQL %.1f ms (n=%d); machine busy %.0f %%, steal %.0f %%",

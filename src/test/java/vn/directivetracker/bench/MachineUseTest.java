@@ -26,6 +26,22 @@ class MachineUseTest {
     }
 
     @Test
+    void twoWindowsAddTheirTimesAndWeighTheirSharesByLength() {
+        // d's sides are timed in alternating rounds; a side's CPU per request is over all its rounds.
+        MachineUse.Window first = new MachineUse.Window(3.0, 100, 0, 3.0, 1.5);
+        MachineUse.Window second = new MachineUse.Window(1.0, 60, 8, 1.0, 0.5);
+
+        MachineUse.Window both = first.plus(second);
+
+        assertThat(both.seconds()).isEqualTo(4.0);
+        assertThat(both.busyPercent()).isEqualTo(90.0);
+        assertThat(both.stealPercent()).isEqualTo(2.0);
+        assertThat(both.jvmCpuSeconds()).isEqualTo(4.0);
+        assertThat(both.postgresCpuSeconds()).isEqualTo(2.0);
+        assertThat(new MachineUse.Window(0, 0, 0, 0, 0).plus(new MachineUse.Window(0, 0, 0, 0, 0)).busyPercent()).isZero();
+    }
+
+    @Test
     void withoutLinuxCountersTheWindowSaysZeroRatherThanDividingByZero() {
         MachineUse.Window window = new MachineUse(0, 0, 0, 0, 0, 0).since(new MachineUse(0, 0, 0, 0, 0, 0));
         assertThat(window.busyPercent()).isZero();
