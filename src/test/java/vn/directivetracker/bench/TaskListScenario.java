@@ -85,7 +85,7 @@ final class TaskListScenario {
             Latencies.warmUp(4, WARM_UP_PER_ROUND, BUDGET, () -> http.get(OFFICER, "demo", ours).statusCode());
         }
         // d is timed with the lean client (ADR 41): the client shares the server's two cores, and the JDK's
-        // HttpClient cost the machine ~2 ms of CPU per request that a browser on another computer does not.
+        // HttpClient cost the machine 1–3 ms of CPU per request that a browser on another computer does not.
         // The two sides are timed in alternating rounds (ADR 41), so a change in the host's load during d
         // reaches both alike: the two officers' requests cost the same (ADR 26), and one side timed after
         // the other read ratios from 0.79 to 1.14 in runs of the same code.
