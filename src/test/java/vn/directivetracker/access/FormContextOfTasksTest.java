@@ -21,6 +21,7 @@ import vn.directivetracker.assignment.AgencyAssignmentProcess;
 import vn.directivetracker.assignment.Assignment;
 import vn.directivetracker.assignment.AssignmentFormContext;
 import vn.directivetracker.assignment.AssignmentRepository;
+import vn.directivetracker.calendar.WorkingDayCalendar;
 import vn.directivetracker.common.VnFormats;
 import vn.directivetracker.directive.Directive;
 import vn.directivetracker.directive.DirectiveIssuanceProcess;
@@ -37,9 +38,8 @@ import vn.directivetracker.support.IntegrationTest;
 class FormContextOfTasksTest extends IntegrationTest {
 
     private static final String SUBJECT = "Ngữ cảnh biểu mẫu: đón đoàn công tác";
-    private static final LocalDate DEADLINE = LocalDate.now().plusMonths(2);
-
     @Autowired AssignmentRepository assignments;
+    @Autowired WorkingDayCalendar calendar;
     @Autowired DirectiveRepository directives;
     @Autowired ObjectMapper mapper;
     @LocalServerPort int port;
@@ -50,7 +50,10 @@ class FormContextOfTasksTest extends IntegrationTest {
 
     @BeforeAll
     void soNgoaiVuHasAnOpenAcknowledgement() {
-        long directiveId = submitAndIssue(DirectiveFixtures.withDeadline(SUBJECT, List.of("SNGV", "STC"), DEADLINE));
+        // A working day, or the letter's deadline moves to the next one (two months from 2026-12-04 is
+        // 2027-02-04, a day of the Tết holiday, shown as 11/02/2027): the form shows the deadline in force.
+        LocalDate deadline = calendar.onOrNextWorkingDay(LocalDate.now().plusMonths(2));
+        long directiveId = submitAndIssue(DirectiveFixtures.withDeadline(SUBJECT, List.of("SNGV", "STC"), deadline));
         soNgoaiVu = assignments.ofDirective(directiveId).stream().filter(a -> a.agencyCode().equals("SNGV")).findFirst().orElseThrow();
         task = task(soNgoaiVu.processInstanceId(), ACKNOWLEDGE_RECEIPT).getId();
         Directive directive = directiveService.get(directiveId);
@@ -61,7 +64,7 @@ class FormContextOfTasksTest extends IntegrationTest {
         expected.put(ITEM_ORDINAL, directives.itemHeading(soNgoaiVu.itemId()).label());
         expected.put(ITEM_CONTENT, "Nhiệm vụ có thời hạn");
         expected.put(ROLE_LABEL, soNgoaiVu.role().label());
-        expected.put(DEADLINE_LABEL, DEADLINE.format(VnFormats.DATE));
+        expected.put(DEADLINE_LABEL, deadline.format(VnFormats.DATE));
     }
 
     @Test
