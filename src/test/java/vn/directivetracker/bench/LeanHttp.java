@@ -1,7 +1,6 @@
 package vn.directivetracker.bench;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,8 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import vn.directivetracker.support.Http11Answer;
 
 /**
  * A minimal HTTP/1.1 client for figure d: kept-alive sockets reused across requests, a GET with HTTP
@@ -24,10 +23,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 final class LeanHttp {
 
-    /** An answer: status code and body length in bytes. */
-    record Answer(int status, int bodyBytes) {
-    }
-
     private final int port;
     /** Kept-alive connections not in use; a request takes one (or opens one) and gives it back. */
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
@@ -36,7 +31,7 @@ final class LeanHttp {
         this.port = port;
     }
 
-    Answer get(String user, String password, String path) {
+    Http11Answer get(String user, String password, String path) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Basic " + basic
                 + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -58,9 +53,9 @@ final class LeanHttp {
         }
     }
 
-    private Answer exchange(Connection connection, byte[] request) throws IOException {
+    private Http11Answer exchange(Connection connection, byte[] request) throws IOException {
         try {
-            Answer answer = connection.exchange(request);
+            Http11Answer answer = connection.exchange(request);
             if (!connection.socket.isClosed()) {
                 idle.offerFirst(connection);
             }
@@ -93,76 +88,14 @@ final class LeanHttp {
             this.out = socket.getOutputStream();
         }
 
-        Answer exchange(byte[] request) throws IOException {
+        Http11Answer exchange(byte[] request) throws IOException {
             out.write(request);
             out.flush();
-            String statusLine = line();
-            if (!statusLine.startsWith("HTTP/1.1 ")) {
-                throw new IOException("not an HTTP/1.1 answer: " + statusLine);
-            }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            boolean close = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    close = true;
-                }
-            }
-            int body;
-            if (chunked) {
-                body = 0;
-                for (long chunk = Long.parseLong(line().split(";")[0].trim(), 16); chunk > 0;
-                        chunk = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                    skip(chunk);
-                    body += (int) chunk;
-                    line();
-                }
-                for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
-                    // trailers are not used by Tomcat here; read to the blank line
-                }
-            } else if (length >= 0) {
-                skip(length);
-                body = (int) length;
-            } else {
-                throw new IOException("answer without length: status " + status);
-            }
-            if (close) {
+            Http11Answer answer = Http11Answer.read(in, false);
+            if (answer.closes()) {
                 socket.close(); // the next request opens a new connection
             }
-            return new Answer(status, body);
-        }
-
-        private void skip(long bytes) throws IOException {
-            long left = bytes;
-            while (left > 0) {
-                long skipped = in.skip(left);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new IOException("connection closed inside the body");
-                    }
-                    skipped = 1;
-                }
-                left -= skipped;
-            }
-        }
-
-        private String line() throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    throw new IOException("connection closed");
-                }
-                if (b != '\r') {
-                    bytes.write(b);
-                }
-            }
-            return bytes.toString(StandardCharsets.ISO_8859_1);
+            return answer;
         }
     }
 }

@@ -8,13 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Random;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -28,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.directivetracker.support.Http11Answer;
 import vn.directivetracker.support.IntegrationTest;
 
 /**
@@ -47,10 +46,8 @@ class LetterApiTest extends IntegrationTest {
         return as(user).postForEntity("/api/letters/parse", new HttpEntity<>(body, headers), String.class);
     }
 
-    private record RawAnswer(int status, String body) {}
-
     /** A POST whose headers declare {@code length} bytes of body, none of which is sent; the answer as the server gave it. */
-    private RawAnswer headersOnly(String user, String path, MediaType type, long length) throws IOException {
+    private Http11Answer headersOnly(String user, String path, MediaType type, long length) throws IOException {
         URI root = URI.create(rest.getRootUri());
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             socket.setSoTimeout(30_000);
@@ -59,48 +56,10 @@ class LetterApiTest extends IntegrationTest {
                     + "\r\nAuthorization: Basic " + basic + "\r\nContent-Type: " + type + "\r\nContent-Length: " + length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            // Read the answer by its framing, not to the end of the stream: after its 413 the server may keep
-            // the connection open, waiting for the declared body it will discard.
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            String head = line(in);
-            int status = Integer.parseInt(head.substring(9, 12));
-            long contentLength = -1;
-            boolean chunked = false;
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    contentLength = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                }
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            if (chunked) {
-                for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
-                        size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
-                    body.write(in.readNBytes(size));
-                    line(in);
-                }
-            } else if (contentLength >= 0) {
-                body.write(in.readNBytes((int) contentLength));
-            } else {
-                throw new IOException("an answer with neither a length nor chunks: " + head);
-            }
-            return new RawAnswer(status, body.toString(StandardCharsets.UTF_8));
+            // Read by its framing: after its 413 the server may keep the connection open, waiting for the
+            // declared body it will discard.
+            return Http11Answer.read(new BufferedInputStream(socket.getInputStream()), true);
         }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed inside the answer's head");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
     }
 
     private JsonNode json(ResponseEntity<String> response) throws IOException {
@@ -174,10 +133,10 @@ class LetterApiTest extends IntegrationTest {
         // Sending the body too (as RestTemplate does) raced the server closing the connection after its 413,
         // and the client now and then lost the answer ("chunked transfer encoding, state: READING_LENGTH",
         // 2026-12-04); the JDK client's "Expect: 100-continue" lost it every time.
-        RawAnswer response = headersOnly("dieuphoi", "/api/letters/parse", TEXT, 5L * 1024 * 1024);
+        Http11Answer response = headersOnly("dieuphoi", "/api/letters/parse", TEXT, 5L * 1024 * 1024);
 
         assertThat(response.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        assertThat(mapper.readTree(response.body()).path("detail").asText()).contains("Nội dung quá lớn");
+        assertThat(mapper.readTree(response.bodyText()).path("detail").asText()).contains("Nội dung quá lớn");
         assertThat(parsedCount()).isEqualTo(before);
     }
 
